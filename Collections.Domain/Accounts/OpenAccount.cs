@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+using Collections.Domain.Common;
+
+namespace Collections.Domain.Accounts;
+
+/// <param name="TimeZone">IANA zone of the debtor's office: due dates and contact-by times are read in it.</param>
+/// <param name="Collector">The collector who works this account.</param>
+public sealed record OpenAccount(
+    string AccountNumber,
+    string DebtorName,
+    string? Segment,
+    string TimeZone,
+    CreditTerms Terms,
+    IReadOnlyList<DebtorContact> Contacts,
+    string? Collector);
+
+public sealed record AccountOpened(
+    string AccountNumber,
+    string DebtorName,
+    string Segment,
+    string TimeZone,
+    CreditTerms Terms,
+    IReadOnlyList<DebtorContact> Contacts,
+    string? Collector,
+    DateTimeOffset OpenedAt);
+
+public static partial class OpenAccountDecision
+{
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    private static partial Regex AccountNumberFormat();
+
+    /// <param name="existing">The account already under this number, if any: opening it again with the same
+    /// details changes nothing, with other details it is a conflict.</param>
+    public static Decision Decide(OpenAccount command, DebtorAccount? existing, DateTimeOffset now)
+    {
+        var check = Validate(command);
+        if (!check.IsValid) return check.Reject();
+
+        var opened = new AccountOpened(command.AccountNumber, command.DebtorName.Trim(),
+            string.IsNullOrWhiteSpace(command.Segment) ? "standard" : command.Segment.Trim(),
+            command.TimeZone, command.Terms, command.Contacts, command.Collector, now);
+
+        if (existing is null) return Decision.Append(opened);
+        return SameAccount(existing, opened)
+            ? Decision.Unchanged
+            : Decision.Conflict("accountNumber", $"Account {command.AccountNumber} is already open with other details.");
+    }
+
+    private static bool SameAccount(DebtorAccount existing, AccountOpened opened) =>
+        existing.DebtorName == opened.DebtorName && existing.Segment == opened.Segment
+        && existing.TimeZone == opened.TimeZone && existing.Terms == opened.Terms
+        && existing.Collector == opened.Collector && existing.Contacts.SequenceEqual(opened.Contacts);
+
+    private static Validation Validate(OpenAccount command)
+    {
+        var check = new Validation()
+            .Required(command.AccountNumber, "accountNumber")
+            .When(!string.IsNullOrWhiteSpace(command.AccountNumber) && !AccountNumberFormat().IsMatch(command.AccountNumber),
+                "accountNumber", "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.")
+            .Required(command.DebtorName, "debtorName")
+            .MaxLength(command.DebtorName, 200, "debtorName")
+            .Required(command.TimeZone, "timeZone")
+            .When(!string.IsNullOrWhiteSpace(command.TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(command.TimeZone, out _),
+                "timeZone", $"'{command.TimeZone}' is not a known IANA time zone.")
+            .Required(command.Terms, "terms");
+
+        if (command.Terms is { } terms)
+        {
+            check.When(terms.NetDays is < 0 or > 365, "terms.netDays", "must be between 0 and 365.")
+                .Currency(terms.Currency, "terms.currency")
+                .When(terms.CreditLimit is < 0, "terms.creditLimit", "must not be negative.");
+        }
+
+        var contacts = command.Contacts ?? [];
+        check.When(contacts.Count == 0, "contacts", "must name at least one contact.");
+        for (var i = 0; i < contacts.Count; i++)
+        {
+            var contact = contacts[i];
+            var at = $"contacts[{i}]";
+            if (contact is null)
+            {
+                check.Add(at, "is required.");
+                continue;
+            }
+
+            check.Required(contact.ContactId, $"{at}.contactId")
+                .Required(contact.Name, $"{at}.name")
+                .Defined(contact.Role, $"{at}.role")
+                .When(string.IsNullOrWhiteSpace(contact.Email) && string.IsNullOrWhiteSpace(contact.Phone)
+                      && string.IsNullOrWhiteSpace(contact.PostalAddress),
+                    at, "needs an email, a phone number or a postal address.")
+                .When(contacts.Take(i).Any(c => c?.ContactId == contact.ContactId), $"{at}.contactId",
+                    "is used by another contact.");
+        }
+
+        return check;
+    }
+}

@@ -1,0 +1,27 @@
+using Collections.Domain.Common;
+
+namespace Collections.Domain.Invoicing;
+
+/// <summary>An invoice as the account sees it now: what was billed, fees added, paid and written off.</summary>
+public sealed class InvoiceState
+{
+    public string InvoiceNumber { get; set; } = "";
+    public string Currency { get; set; } = "";
+    public decimal Amount { get; set; }
+    public decimal LateFees { get; set; }
+    public decimal Paid { get; set; }
+    public decimal WrittenOff { get; set; }
+    public DateOnly IssueDate { get; set; }
+    public DateOnly DueDate { get; set; }
+    public ContractTerms? Contract { get; set; }
+
+    public decimal Open => Amount + LateFees - Paid - WrittenOff;
+
+    public bool IsPastDue(DateOnly today) => Open > 0 && today > DueDate;
+
+    public int DaysPastDue(DateOnly today) => IsPastDue(today) ? today.DayNumber - DueDate.DayNumber : 0;
+
+    public bool IsSameAs(InvoiceIssued issued) =>
+        Amount == issued.Amount.Amount && Currency == issued.Amount.Currency && IssueDate == issued.IssueDate
+        && DueDate == issued.DueDate && Contract == issued.Contract;
+}

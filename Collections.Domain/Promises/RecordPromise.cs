@@ -1,0 +1,74 @@
+using Collections.Domain.Accounts;
+using Collections.Domain.Common;
+using Collections.Domain.Payments;
+
+namespace Collections.Domain.Promises;
+
+/// <param name="PromisedDate">The date the debtor said the money will arrive, in the debtor's time zone.</param>
+/// <param name="RecordedBy">The collector who took the promise.</param>
+public sealed record RecordPromise(
+    decimal Amount,
+    string Currency,
+    DateOnly PromisedDate,
+    string? ContactId,
+    string RecordedBy,
+    string? Note,
+    long? ExpectedVersion = null);
+
+public sealed record PromiseMade(
+    string PromiseId,
+    Money Amount,
+    DateOnly PromisedDate,
+    string? ContactId,
+    string RecordedBy,
+    string? Note,
+    DateTimeOffset MadeAt);
+
+public sealed record PromiseKept(string PromiseId, DateTimeOffset KeptAt);
+
+public sealed record PromiseBroken(string PromiseId, Money AmountShort, DateTimeOffset BrokenAt);
+
+public sealed class PromiseState
+{
+    public string PromiseId { get; set; } = "";
+    public Money Amount { get; set; } = new(0, "EUR");
+    public DateOnly PromisedDate { get; set; }
+    public DateTimeOffset MadeAt { get; set; }
+
+    /// <summary>Paid in the promise's currency since it was made.</summary>
+    public decimal PaidSince { get; set; }
+
+    public bool IsKeptBy(PaymentReceived payment) =>
+        payment.Amount.Currency == Amount.Currency && PaidSince + payment.Amount.Amount >= Amount.Amount;
+}
+
+public static class RecordPromiseDecision
+{
+    public static Decision Decide(this DebtorAccount account, RecordPromise command, DateTimeOffset now)
+    {
+        var check = new Validation()
+            .Positive(command.Amount, "amount")
+            .Currency(command.Currency, "currency")
+            .FitsCurrency(command.Amount, command.Currency, "amount")
+            .Required(command.PromisedDate, "promisedDate")
+            .When(command.PromisedDate != default && command.PromisedDate < account.Today(now), "promisedDate",
+                "must not be in the past.")
+            .Required(command.RecordedBy, "recordedBy")
+            .When(command.ContactId is not null && account.Contacts.All(c => c.ContactId != command.ContactId),
+                "contactId", $"No contact '{command.ContactId}' on this account.");
+        if (!check.IsValid) return check.Reject();
+        if (account.RefuseIfWrittenOff() is { } refused) return refused;
+
+        if (account.OpenPromise is { } open)
+            return Decision.NotAllowed("promisedDate",
+                $"Promise {open.PromiseId} to pay {open.Amount} by {open.PromisedDate:yyyy-MM-dd} is still open.");
+
+        var pastDue = account.PastDueIn(command.Currency, now);
+        if (pastDue == 0)
+            return Decision.NotAllowed("amount", $"Nothing is past due in {command.Currency}; a promise needs a past-due balance.");
+
+        return Decision.Append(new PromiseMade($"PR-{account.PromisesMade + 1}",
+            new Money(command.Amount, command.Currency), command.PromisedDate, command.ContactId,
+            command.RecordedBy, command.Note, now));
+    }
+}
