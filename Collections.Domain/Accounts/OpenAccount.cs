@@ -6,7 +6,6 @@ namespace Collections.Domain.Accounts;
 /// <param name="TimeZone">IANA zone of the debtor's office: due dates and contact-by times are read in it.</param>
 /// <param name="Collector">The collector who works this account.</param>
 public sealed record OpenAccount(
-    string AccountNumber,
     string DebtorName,
     string? Segment,
     string TimeZone,
@@ -31,19 +30,19 @@ public static partial class OpenAccountDecision
 
     /// <param name="existing">The account already under this number, if any: opening it again with the same
     /// details changes nothing, with other details it is a conflict.</param>
-    public static Decision Decide(OpenAccount command, DebtorAccount? existing, DateTimeOffset now)
+    public static Decision Decide(string accountNumber, OpenAccount command, DebtorAccount? existing, DateTimeOffset now)
     {
-        var check = Validate(command);
+        var check = Validate(accountNumber, command);
         if (!check.IsValid) return check.Reject();
 
-        var opened = new AccountOpened(command.AccountNumber, command.DebtorName.Trim(),
+        var opened = new AccountOpened(accountNumber, command.DebtorName.Trim(),
             string.IsNullOrWhiteSpace(command.Segment) ? "standard" : command.Segment.Trim(),
             command.TimeZone, command.Terms, command.Contacts, command.Collector, now);
 
         if (existing is null) return Decision.Append(opened);
         return SameAccount(existing, opened)
             ? Decision.Unchanged
-            : Decision.Conflict("accountNumber", $"Account {command.AccountNumber} is already open with other details.");
+            : Decision.Conflict("accountNumber", $"Account {accountNumber} is already open with other details.");
     }
 
     private static bool SameAccount(DebtorAccount existing, AccountOpened opened) =>
@@ -51,11 +50,10 @@ public static partial class OpenAccountDecision
         && existing.TimeZone == opened.TimeZone && existing.Terms == opened.Terms
         && existing.Collector == opened.Collector && existing.Contacts.SequenceEqual(opened.Contacts);
 
-    private static Validation Validate(OpenAccount command)
+    private static Validation Validate(string accountNumber, OpenAccount command)
     {
         var check = new Validation()
-            .Required(command.AccountNumber, "accountNumber")
-            .When(!string.IsNullOrWhiteSpace(command.AccountNumber) && !AccountNumberFormat().IsMatch(command.AccountNumber),
+            .When(!AccountNumberFormat().IsMatch(accountNumber),
                 "accountNumber", "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.")
             .Required(command.DebtorName, "debtorName")
             .MaxLength(command.DebtorName, 200, "debtorName")

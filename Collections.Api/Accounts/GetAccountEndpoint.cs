@@ -1,0 +1,76 @@
+using Collections.Domain.Accounts;
+using Collections.Domain.Common;
+using Collections.Domain.CreditHolds;
+using Collections.Domain.Disputes;
+using Collections.Domain.Escalation;
+using Collections.Domain.Invoicing;
+using Collections.Domain.Promises;
+using Collections.Domain.WriteOffs;
+using Marten;
+using Wolverine.Http;
+
+namespace Collections.Api.Accounts;
+
+public sealed record InvoiceView(string InvoiceNumber, string Currency, decimal Amount, decimal LateFees, decimal Paid,
+    decimal WrittenOff, decimal Open, DateOnly IssueDate, DateOnly DueDate, int DaysPastDue, ContractTerms? Contract);
+
+/// <param name="AsOf">The moment the balances are computed at; <c>Today</c> is that moment's date in the debtor's time zone.</param>
+public sealed record AccountView(
+    string AccountNumber,
+    long Version,
+    string DebtorName,
+    string Segment,
+    string TimeZone,
+    string? Collector,
+    CreditTerms Terms,
+    IReadOnlyList<DebtorContact> Contacts,
+    DateTimeOffset AsOf,
+    DateOnly Today,
+    IReadOnlyList<Money> OpenBalance,
+    IReadOnlyList<Money> PastDueBalance,
+    IReadOnlyDictionary<string, decimal> UnappliedCredit,
+    IReadOnlyList<InvoiceView> Invoices,
+    PromiseState? OpenPromise,
+    IReadOnlyList<DisputeState> OpenDisputes,
+    CreditHoldState? CreditHold,
+    AgencyReferral? AgencyReferral,
+    WriteOffState? WriteOff)
+{
+    public static AccountView Of(DebtorAccount account, DateTimeOffset asOf)
+    {
+        var today = account.Today(asOf);
+        return new AccountView(account.Id, account.Version, account.DebtorName, account.Segment, account.TimeZone,
+            account.Collector, account.Terms, account.Contacts, asOf, today, account.OpenBalance(),
+            account.PastDueBalance(asOf), account.UnappliedCredit,
+            account.Invoices.Select(i => new InvoiceView(i.InvoiceNumber, i.Currency, i.Amount, i.LateFees, i.Paid,
+                i.WrittenOff, i.Open, i.IssueDate, i.DueDate, i.DaysPastDue(today), i.Contract)).ToList(),
+            account.OpenPromise, account.OpenDisputes, account.CreditHold, account.AgencyReferral, account.WriteOff);
+    }
+}
+
+public static class GetAccountEndpoint
+{
+    /// <summary>
+    /// The account now (from its inline snapshot), or as it stood at a past moment (<c>asOf</c>) or
+    /// stream version (<c>atVersion</c>), replayed from its events.
+    /// </summary>
+    [WolverineGet("/api/accounts/{accountNumber}"), Tags("Accounts")]
+    public static async Task<IResult> Get(string accountNumber, DateTimeOffset? asOf, long? atVersion,
+        IQuerySession session, TimeProvider clock, CancellationToken token)
+    {
+        if (atVersion is < 1)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["atVersion"] = ["must be 1 or more."] });
+
+        var account = asOf is null && atVersion is null
+            ? await session.LoadAsync<DebtorAccount>(accountNumber, token)
+            : await session.Events.AggregateStreamAsync<DebtorAccount>(accountNumber, version: atVersion ?? 0,
+                timestamp: asOf, token: token);
+
+        return account is null
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown account",
+                detail: asOf is null && atVersion is null
+                    ? $"No account '{accountNumber}'."
+                    : $"Account '{accountNumber}' had no events at that point.")
+            : Results.Ok(AccountView.Of(account, asOf ?? clock.GetUtcNow()));
+    }
+}

@@ -1,0 +1,17 @@
+using Collections.Api.Infrastructure;
+using Collections.Domain.Accounts;
+using Collections.Domain.CreditHolds;
+using JasperFx.Events;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Collections.Api.CreditHolds;
+
+public static class PlaceCreditHoldEndpoint
+{
+    /// <summary>Places a credit hold: the debtor's pending orders stop.</summary>
+    [WolverinePost("/api/accounts/{accountNumber}/credit-hold"), Tags("Credit holds")]
+    public static IResult Post(PlaceCreditHold command, [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account,
+        TimeProvider clock) =>
+        account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(command, clock.GetUtcNow()));
+}

@@ -1,0 +1,17 @@
+using Collections.Api.Infrastructure;
+using Collections.Domain.Accounts;
+using Collections.Domain.CreditHolds;
+using JasperFx.Events;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Collections.Api.CreditHolds;
+
+public static class ReleaseCreditHoldEndpoint
+{
+    /// <summary>Releases the credit hold: a person's decision, and only once nothing is past due.</summary>
+    [WolverinePost("/api/accounts/{accountNumber}/credit-hold/release"), Tags("Credit holds")]
+    public static IResult Post(ReleaseCreditHold command, [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account,
+        TimeProvider clock) =>
+        account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(command, clock.GetUtcNow()));
+}

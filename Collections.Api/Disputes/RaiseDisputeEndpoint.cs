@@ -1,0 +1,17 @@
+using Collections.Api.Infrastructure;
+using Collections.Domain.Accounts;
+using Collections.Domain.Disputes;
+using JasperFx.Events;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Collections.Api.Disputes;
+
+public static class RaiseDisputeEndpoint
+{
+    /// <summary>Records that the debtor disputes invoices.</summary>
+    [WolverinePost("/api/accounts/{accountNumber}/disputes"), Tags("Disputes")]
+    public static IResult Post(RaiseDispute command, [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account,
+        TimeProvider clock) =>
+        account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(command, clock.GetUtcNow()));
+}

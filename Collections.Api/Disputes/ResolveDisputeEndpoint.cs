@@ -1,0 +1,17 @@
+using Collections.Api.Infrastructure;
+using Collections.Domain.Accounts;
+using Collections.Domain.Disputes;
+using JasperFx.Events;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Collections.Api.Disputes;
+
+public static class ResolveDisputeEndpoint
+{
+    /// <summary>Resolves an open dispute and records the outcome.</summary>
+    [WolverinePost("/api/accounts/{accountNumber}/disputes/{disputeId}/resolution"), Tags("Disputes")]
+    public static IResult Post(string disputeId, ResolveDispute command,
+        [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account, TimeProvider clock) =>
+        account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(disputeId, command, clock.GetUtcNow()));
+}

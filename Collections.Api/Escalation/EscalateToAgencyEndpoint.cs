@@ -1,0 +1,17 @@
+using Collections.Api.Infrastructure;
+using Collections.Domain.Accounts;
+using Collections.Domain.Escalation;
+using JasperFx.Events;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Collections.Api.Escalation;
+
+public static class EscalateToAgencyEndpoint
+{
+    /// <summary>Refers the past-due balance to a collection agency by hand.</summary>
+    [WolverinePost("/api/accounts/{accountNumber}/agency-referral"), Tags("Escalation")]
+    public static IResult Post(EscalateToAgency command, [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account,
+        TimeProvider clock) =>
+        account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(command, clock.GetUtcNow()));
+}

@@ -1,0 +1,53 @@
+using Collections.Domain.Accounts;
+using Collections.Domain.Common;
+using JasperFx.Events;
+
+namespace Collections.Api.Infrastructure;
+
+/// <summary>What a write answers: the account, its version after the command, and the events it appended.</summary>
+public sealed record CommandResult(string AccountNumber, long Version, IReadOnlyList<string> EventsAppended);
+
+public static class DecisionResults
+{
+    /// <summary>
+    /// Carries a decision out on the account stream. Order matters: a malformed command is refused first;
+    /// a repeat of something already done answers OK whatever version the caller saw (so retries are safe);
+    /// only then is a stale expected version a conflict.
+    /// </summary>
+    public static IResult Carry(this IEventStream<DebtorAccount> stream, long? expectedVersion, Decision decision,
+        int createdStatus = StatusCodes.Status200OK)
+    {
+        var version = stream.CurrentVersion ?? 0;
+        if (decision.Rejection is { Kind: RejectionKind.Invalid } invalid) return invalid.ToProblem();
+        if (decision.IsUnchanged) return Results.Ok(new CommandResult(stream.Key!, version, []));
+        if (expectedVersion is { } expected && expected != version)
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: "The account has changed since you read it",
+                detail: $"Expected version {expected}, but the account is at version {version}. Nothing was written.",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["errors"] = new Dictionary<string, string[]> { ["expectedVersion"] = [$"is {expected}; the account is at {version}."] },
+                    ["currentVersion"] = version
+                });
+        if (decision.Rejection is { } rejection) return rejection.ToProblem();
+
+        stream.AppendMany(decision.Events);
+        var result = new CommandResult(stream.Key!, version + decision.Events.Count,
+            decision.Events.Select(e => e.GetType().Name).ToList());
+        return createdStatus == StatusCodes.Status201Created
+            ? Results.Created($"/api/accounts/{Uri.EscapeDataString(stream.Key!)}", result)
+            : Results.Ok(result);
+    }
+
+    public static IResult ToProblem(this Rejection rejection)
+    {
+        var (status, title) = rejection.Kind switch
+        {
+            RejectionKind.Invalid => (StatusCodes.Status400BadRequest, "The request is invalid"),
+            RejectionKind.Conflict => (StatusCodes.Status409Conflict, "The request conflicts with what is recorded"),
+            _ => (StatusCodes.Status422UnprocessableEntity, "The account's state does not allow this")
+        };
+        return Results.ValidationProblem(rejection.Errors.ToDictionary(), statusCode: status, title: title,
+            detail: string.Join(" ", rejection.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+    }
+}

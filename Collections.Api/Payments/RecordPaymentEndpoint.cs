@@ -1,0 +1,17 @@
+using Collections.Api.Infrastructure;
+using Collections.Domain.Accounts;
+using Collections.Domain.Payments;
+using JasperFx.Events;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Collections.Api.Payments;
+
+public static class RecordPaymentEndpoint
+{
+    /// <summary>Records a payment, applied to the given invoices or the oldest due first; any excess stays as credit.</summary>
+    [WolverinePost("/api/accounts/{accountNumber}/payments"), Tags("Payments")]
+    public static IResult Post(RecordPayment command, [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account,
+        TimeProvider clock) =>
+        account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(command, clock.GetUtcNow()));
+}

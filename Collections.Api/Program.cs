@@ -1,0 +1,13 @@
+using Collections.Api.Infrastructure;
+using JasperFx;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCollections();
+
+var app = builder.Build();
+app.MapCollections();
+
+// RunJasperFxCommands adds the Critter Stack verbs: db-apply, projections rebuild, codegen, describe...
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;

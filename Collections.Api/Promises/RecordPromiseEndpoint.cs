@@ -1,0 +1,17 @@
+using Collections.Api.Infrastructure;
+using Collections.Domain.Accounts;
+using Collections.Domain.Promises;
+using JasperFx.Events;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Collections.Api.Promises;
+
+public static class RecordPromiseEndpoint
+{
+    /// <summary>Records the debtor's promise to pay an amount by a date.</summary>
+    [WolverinePost("/api/accounts/{accountNumber}/promises"), Tags("Promises")]
+    public static IResult Post(RecordPromise command, [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account,
+        TimeProvider clock) =>
+        account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(command, clock.GetUtcNow()));
+}

@@ -1,0 +1,15 @@
+using Collections.Domain.Accounts;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Collections.Projections;
+
+public static class CollectionsProjections
+{
+    public static StoreOptions AddCollectionsProjections(this StoreOptions opts)
+    {
+        // The account's current state is written in the same transaction as its events: read-your-writes.
+        opts.Projections.Snapshot<DebtorAccount>(SnapshotLifecycle.Inline);
+        return opts;
+    }
+}

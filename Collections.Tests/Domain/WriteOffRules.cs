@@ -1,0 +1,64 @@
+using Collections.Domain.Common;
+using Collections.Domain.Contacts;
+using Collections.Domain.CreditHolds;
+using Collections.Domain.Disputes;
+using Collections.Domain.Escalation;
+using Collections.Domain.Invoicing;
+using Collections.Domain.Payments;
+using Collections.Domain.Promises;
+using Collections.Domain.WriteOffs;
+using static Collections.Tests.Domain.AccountBuilder;
+
+namespace Collections.Tests.Domain;
+
+public class WriteOffRules
+{
+    private static Collections.Domain.Accounts.DebtorAccount WrittenOff()
+    {
+        var account = Opened().With(Invoice("INV-1", 300m, Today.AddDays(-200)));
+        return account.With(account.Decide(new WriteOffAccount("insolvent", "Maria Credit"), Now));
+    }
+
+    [Fact]
+    public void a_write_off_takes_the_open_balance()
+    {
+        var account = WrittenOff();
+        account.WriteOff!.Amounts.ShouldBe([new Money(300m, "EUR")]);
+        account.OpenBalance().ShouldBeEmpty();
+    }
+
+    public static TheoryData<string, Func<Collections.Domain.Accounts.DebtorAccount, Decision>> Commands => new()
+    {
+        { "invoice", a => a.Decide(new IssueInvoice("INV-2", 10m, "EUR", Today, Today, null)) },
+        { "payment", a => a.Decide(new RecordPayment("PAY-1", 10m, "EUR", null, null, null), Now) },
+        { "contact", a => a.Decide(new LogContact(Channel.Phone, ContactDirection.Outbound, null, "c", "called", ContactOutcome.NoAnswer, null), Now) },
+        { "promise", a => a.Decide(new RecordPromise(10m, "EUR", Today.AddDays(3), null, "c", null), Now) },
+        { "dispute", a => a.Decide(new RaiseDispute(["INV-1"], "wrong price", "c"), Now) },
+        { "hold", a => a.Decide(new PlaceCreditHold("late", "c"), Now) },
+        { "agency", a => a.Decide(new EscalateToAgency("Agency", "c", null), Now) }
+    };
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void nothing_but_a_reopening_happens_on_a_written_off_account(string _, Func<Collections.Domain.Accounts.DebtorAccount, Decision> command) =>
+        command(WrittenOff()).ShouldBeRejected(RejectionKind.NotAllowed, "accountNumber");
+
+    [Fact]
+    public void writing_off_again_changes_nothing() =>
+        WrittenOff().Decide(new WriteOffAccount("insolvent", "Maria Credit"), Now).IsUnchanged.ShouldBeTrue();
+
+    [Fact]
+    public void reopening_makes_the_written_off_amounts_open_again()
+    {
+        var account = WrittenOff();
+        account.With(account.Decide(new ReopenAccount("debtor resurfaced", "Maria Credit"), Now));
+        account.IsWrittenOff.ShouldBeFalse();
+        account.OpenBalance().ShouldBe([new Money(300m, "EUR")]);
+        account.Decide(new RecordPayment("PAY-1", 10m, "EUR", null, null, null), Now).IsRejected.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void an_account_with_nothing_open_cannot_be_written_off() =>
+        Opened().Decide(new WriteOffAccount("nothing", "Maria Credit"), Now)
+            .ShouldBeRejected(RejectionKind.NotAllowed, "accountNumber");
+}
