@@ -9,7 +9,7 @@ public static class CollectionsProjections
     public static StoreOptions AddCollectionsProjections(this StoreOptions opts)
     {
         // The account's current state is written in the same transaction as its events: read-your-writes.
-        opts.Projections.Snapshot<DebtorAccount>(SnapshotLifecycle.Inline);
+        opts.Projections.Add<DebtorAccountProjection>(ProjectionLifecycle.Inline);
         return opts;
     }
 }

@@ -51,6 +51,8 @@ public static class CollectionsSetup
 
         builder.Host.UseWolverine(opts =>
         {
+            // Named explicitly: under a test host the entry assembly is the test runner, not this API.
+            opts.ApplicationAssembly = typeof(CollectionsSetup).Assembly;
             opts.Policies.AutoApplyTransactions();
             opts.Policies.UseDurableLocalQueues();
             opts.EntityDefaults.OnMissing = OnMissing.ProblemDetailsWith404;

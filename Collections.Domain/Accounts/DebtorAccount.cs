@@ -11,7 +11,7 @@ namespace Collections.Domain.Accounts;
 
 /// <summary>
 /// One debtor account, folded from its event stream (keyed by the creditor's account number).
-/// Only the <c>Apply</c> methods change it; decisions read it and return events.
+/// Only <see cref="Evolve"/> changes it; decisions read it and return events.
 /// </summary>
 public sealed class DebtorAccount
 {
@@ -62,7 +62,33 @@ public sealed class DebtorAccount
         invoices.GroupBy(i => i.Currency).OrderBy(g => g.Key)
             .Select(g => new Money(g.Sum(i => i.Open), g.Key)).ToList();
 
-    public void Apply(AccountOpened e)
+    /// <summary>Folds one event. Events this state does not track (contacts, reminders) leave it as it is.</summary>
+    /// <remarks>
+    /// One explicit dispatcher instead of Marten's conventional <c>Apply</c> methods: Marten then folds through
+    /// <c>DebtorAccountProjection.Evolve</c>, and this project needs neither Marten nor its source generator.
+    /// </remarks>
+    public void Evolve(object @event)
+    {
+        switch (@event)
+        {
+            case AccountOpened e: When(e); break;
+            case InvoiceIssued e: When(e); break;
+            case LateFeeApplied e: When(e); break;
+            case PaymentReceived e: When(e); break;
+            case PromiseMade e: When(e); break;
+            case PromiseKept e: When(e); break;
+            case PromiseBroken e: When(e); break;
+            case DisputeRaised e: When(e); break;
+            case DisputeResolved e: When(e); break;
+            case CreditHoldPlaced e: When(e); break;
+            case CreditHoldReleased e: When(e); break;
+            case EscalatedToAgency e: When(e); break;
+            case AccountWrittenOff e: When(e); break;
+            case AccountReopened e: When(e); break;
+        }
+    }
+
+    private void When(AccountOpened e)
     {
         Id = e.AccountNumber;
         DebtorName = e.DebtorName;
@@ -74,7 +100,7 @@ public sealed class DebtorAccount
         OpenedAt = e.OpenedAt;
     }
 
-    public void Apply(InvoiceIssued e) => Invoices.Add(new InvoiceState
+    private void When(InvoiceIssued e) => Invoices.Add(new InvoiceState
     {
         InvoiceNumber = e.InvoiceNumber,
         Currency = e.Amount.Currency,
@@ -84,9 +110,9 @@ public sealed class DebtorAccount
         Contract = e.Contract
     });
 
-    public void Apply(LateFeeApplied e) => FindInvoice(e.InvoiceNumber)!.LateFees += e.Fee.Amount;
+    private void When(LateFeeApplied e) => FindInvoice(e.InvoiceNumber)!.LateFees += e.Fee.Amount;
 
-    public void Apply(PaymentReceived e)
+    private void When(PaymentReceived e)
     {
         Payments.Add(new PaymentRecord(e.PaymentId, e.Amount, e.ReceivedAt, e.Reference));
         foreach (var applied in e.AppliedTo) FindInvoice(applied.InvoiceNumber)!.Paid += applied.Amount;
@@ -96,42 +122,42 @@ public sealed class DebtorAccount
             promise.PaidSince += e.Amount.Amount;
     }
 
-    public void Apply(PromiseMade e)
+    private void When(PromiseMade e)
     {
         OpenPromise = new PromiseState
             { PromiseId = e.PromiseId, Amount = e.Amount, PromisedDate = e.PromisedDate, MadeAt = e.MadeAt };
         PromisesMade++;
     }
 
-    public void Apply(PromiseKept _) => OpenPromise = null;
+    private void When(PromiseKept _) => OpenPromise = null;
 
-    public void Apply(PromiseBroken _)
+    private void When(PromiseBroken _)
     {
         OpenPromise = null;
         PromisesBroken++;
     }
 
-    public void Apply(DisputeRaised e)
+    private void When(DisputeRaised e)
     {
         OpenDisputes.Add(new DisputeState(e.DisputeId, e.InvoiceNumbers, e.Reason, e.RaisedAt));
         DisputesRaised++;
     }
 
-    public void Apply(DisputeResolved e) => OpenDisputes.RemoveAll(d => d.DisputeId == e.DisputeId);
+    private void When(DisputeResolved e) => OpenDisputes.RemoveAll(d => d.DisputeId == e.DisputeId);
 
-    public void Apply(CreditHoldPlaced e) => CreditHold = new CreditHoldState(e.Reason, e.PlacedBy, e.PlacedAt);
+    private void When(CreditHoldPlaced e) => CreditHold = new CreditHoldState(e.Reason, e.PlacedBy, e.PlacedAt);
 
-    public void Apply(CreditHoldReleased _) => CreditHold = null;
+    private void When(CreditHoldReleased _) => CreditHold = null;
 
-    public void Apply(EscalatedToAgency e) => AgencyReferral = new AgencyReferral(e.Agency, e.AmountsReferred, e.EscalatedAt);
+    private void When(EscalatedToAgency e) => AgencyReferral = new AgencyReferral(e.Agency, e.AmountsReferred, e.EscalatedAt);
 
-    public void Apply(AccountWrittenOff e)
+    private void When(AccountWrittenOff e)
     {
         WriteOff = new WriteOffState(e.Amounts, e.Reason, e.ApprovedBy, e.WrittenOffAt);
         foreach (var invoice in Invoices) invoice.WrittenOff = invoice.Open;
     }
 
-    public void Apply(AccountReopened _)
+    private void When(AccountReopened _)
     {
         WriteOff = null;
         foreach (var invoice in Invoices) invoice.WrittenOff = 0;

@@ -23,7 +23,7 @@ public static class AccountBuilder
 
     public static DebtorAccount With(this DebtorAccount account, params object[] events)
     {
-        foreach (var e in events) ((dynamic)account).Apply((dynamic)e);
+        foreach (var e in events) account.Evolve(e);
         account.Version += events.Length;
         return account;
     }

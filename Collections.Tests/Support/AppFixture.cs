@@ -1,0 +1,37 @@
+using Alba;
+using JasperFx.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+
+namespace Collections.Tests.Support;
+
+/// <summary>One API host per test run, on the real PostgreSQL that `./collections test` prepares.</summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    /// <summary>The private cluster's test database, unless the environment names another.</summary>
+    private const string DefaultConnection = "Host=127.0.0.1;Port=55432;Database=collections_tests;Username=collections";
+
+    public IAlbaHost Host { get; private set; } = null!;
+    public TestClock Clock { get; } = new();
+
+    public async ValueTask InitializeAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("ConnectionStrings__Marten")))
+            Environment.SetEnvironmentVariable("ConnectionStrings__Marten", DefaultConnection);
+
+        JasperFxEnvironment.AutoStartHost = true;
+        Host = await AlbaHost.For<Program>(builder => builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.RunWolverineInSoloMode();
+        }));
+    }
+
+    public async ValueTask DisposeAsync() => await Host.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class IntegrationCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "integration";
+}

@@ -1,0 +1,20 @@
+# The API as a container image; compose.yaml runs it next to PostgreSQL.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+# nuget.config points at packages/local for two shim packages the feed lacks.
+COPY nuget.config Directory.*.props *.sln ./
+COPY packages/ packages/
+# The test project is not needed to publish the API.
+COPY Collections.Domain/ Collections.Domain/
+COPY Collections.Projections/ Collections.Projections/
+COPY Collections.Api/ Collections.Api/
+# Host build output (bin/obj) may have come along; it must not leak into this build.
+RUN find . -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} + \
+ && dotnet publish Collections.Api -c Release -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app ./
+ENV ASPNETCORE_URLS=http://+:8080
+EXPOSE 8080
+ENTRYPOINT ["dotnet", "Collections.Api.dll"]
