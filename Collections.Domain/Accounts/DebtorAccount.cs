@@ -1,6 +1,8 @@
 using Collections.Domain.Common;
+using Collections.Domain.Contacts;
 using Collections.Domain.CreditHolds;
 using Collections.Domain.Disputes;
+using Collections.Domain.Dunning;
 using Collections.Domain.Escalation;
 using Collections.Domain.Invoicing;
 using Collections.Domain.Payments;
@@ -35,6 +37,9 @@ public sealed class DebtorAccount
     public CreditHoldState? CreditHold { get; set; }
     public AgencyReferral? AgencyReferral { get; set; }
     public WriteOffState? WriteOff { get; set; }
+    public DunningState? Dunning { get; set; }
+    public List<ObligationState> Obligations { get; set; } = [];
+    public int TasksCreated { get; set; }
 
     public bool IsWrittenOff => WriteOff is not null;
 
@@ -85,6 +90,14 @@ public sealed class DebtorAccount
             case EscalatedToAgency e: When(e); break;
             case AccountWrittenOff e: When(e); break;
             case AccountReopened e: When(e); break;
+            case DunningStarted e: When(e); break;
+            case DunningStepScheduled e: When(e); break;
+            case DunningPaused e: When(e); break;
+            case DunningCompleted e: When(e); break;
+            case ObligationRecorded e: When(e); break;
+            case ObligationFulfilled e: When(e); break;
+            case ObligationCancelled e: When(e); break;
+            case CollectionTaskCreated: TasksCreated++; break;
         }
     }
 
@@ -155,6 +168,37 @@ public sealed class DebtorAccount
     {
         WriteOff = new WriteOffState(e.Amounts, e.Reason, e.ApprovedBy, e.WrittenOffAt);
         foreach (var invoice in Invoices) invoice.WrittenOff = invoice.Open;
+    }
+
+    private void When(DunningStarted e) => Dunning = new DunningState { Segment = e.Segment, StartedAt = e.StartedAt };
+
+    private void When(DunningStepScheduled e)
+    {
+        if (Dunning is null) return;
+        Dunning.NextStep = e;
+        Dunning.PausedFor = null;
+    }
+
+    private void When(DunningPaused e)
+    {
+        if (Dunning is null) return;
+        Dunning.PausedFor = e.Reason;
+        Dunning.NextStep = null;
+    }
+
+    private void When(DunningCompleted _) => Dunning = null;
+
+    private void When(ObligationRecorded e) =>
+        Obligations.Add(new ObligationState(e.ObligationId, e.Consequence, e.Deadline, ObligationStatus.Open, null));
+
+    private void When(ObligationFulfilled e) => CloseObligation(e.ObligationId, ObligationStatus.Fulfilled, null);
+
+    private void When(ObligationCancelled e) => CloseObligation(e.ObligationId, ObligationStatus.Cancelled, e.Reason);
+
+    private void CloseObligation(string id, ObligationStatus status, string? reason)
+    {
+        var index = Obligations.FindIndex(o => o.ObligationId == id);
+        Obligations[index] = Obligations[index] with { Status = status, Reason = reason };
     }
 
     private void When(AccountReopened _)

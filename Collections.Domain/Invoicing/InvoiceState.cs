@@ -15,6 +15,11 @@ public sealed class InvoiceState
     public DateOnly DueDate { get; set; }
     public ContractTerms? Contract { get; set; }
 
+    /// <summary>The debtor's date on which the invoice was paid in full; null while anything is open.</summary>
+    public DateOnly? PaidOn { get; set; }
+
+    public bool WasPaidLate => PaidOn > DueDate;
+
     public decimal Open => Amount + LateFees - Paid - WrittenOff;
 
     public bool IsPastDue(DateOnly today) => Open > 0 && today > DueDate;

@@ -1,0 +1,90 @@
+using Collections.Domain.Accounts;
+using Collections.Domain.Common;
+
+namespace Collections.Domain.Dunning;
+
+/// <summary>Which ladder an account climbs; derived from its own payment history, shown on the account.</summary>
+public enum CollectionSegment
+{
+    FirstTimeLatePayer = 1,
+    ChronicLatePayer = 2,
+    HighValue = 3
+}
+
+public enum StepAction
+{
+    /// <summary>A letter, email, SMS or fax reminding the debtor.</summary>
+    Reminder = 1,
+
+    /// <summary>A call a person on our side must make; it becomes a task with a script.</summary>
+    PhoneCall = 2,
+
+    /// <summary>A "soft threat": a contact-by date and time, the next step named, the policy cited.</summary>
+    FinalNotice = 3,
+    CreditHold = 4,
+    LetterOfDemand = 5,
+    AgencyReferral = 6,
+    CreditBureauReport = 7
+}
+
+public enum SenderRole
+{
+    Collector = 1,
+    AccountsManager = 2,
+    CreditManager = 3
+}
+
+public enum StepAnchor
+{
+    DueDate = 1,
+    PreviousStep = 2
+}
+
+public sealed record Sender(string Name, string Title, string? Email);
+
+public sealed record MessageTemplate(string Subject, string Body);
+
+/// <summary>One rung of a ladder.</summary>
+/// <param name="After">How long after the anchor the step falls.</param>
+/// <param name="At">Time of day in the debtor's time zone the step is moved to, on the day it falls; null keeps the exact offset.</param>
+/// <param name="ResponseWindow">For a final notice: how long the debtor has before <paramref name="Consequence"/> is carried out.</param>
+public sealed record PolicyStep(
+    string Id,
+    TimeSpan After,
+    StepAnchor From,
+    TimeOnly? At,
+    Channel Channel,
+    string? Template,
+    SenderRole Sender,
+    ContactRole Recipient,
+    StepAction Action,
+    TimeSpan? ResponseWindow,
+    StepAction? Consequence)
+{
+    /// <summary>A consequence step runs at the deadline the final notice before it announced, not on its own offset.</summary>
+    public bool RunsAtDeadline { get; init; }
+}
+
+/// <param name="ResumeAfterBrokenPromiseAt">The step a broken promise jumps forward to, if the ladder is not past it yet.</param>
+public sealed record Ladder(IReadOnlyList<PolicyStep> Steps, string? ResumeAfterBrokenPromiseAt)
+{
+    public int IndexOf(string stepId) => Steps.ToList().FindIndex(s => s.Id == stepId);
+}
+
+/// <param name="LatePaymentsForChronic">Invoices paid late within <paramref name="ChronicLookbackMonths"/> that make a payer chronic.</param>
+/// <param name="HighValuePastDue">Past-due balance (in any one currency) from which an account is treated as high value.</param>
+/// <param name="PromiseGrace">How long after a promised date a payment is still awaited before the promise counts as broken.</param>
+/// <param name="ReleaseHoldOnFullPayment">Opt-in: lift a policy credit hold by itself once nothing is past due.</param>
+public sealed record CreditPolicy(
+    string Version,
+    string Citation,
+    int ChronicLookbackMonths,
+    int LatePaymentsForChronic,
+    decimal HighValuePastDue,
+    TimeSpan PromiseGrace,
+    bool ReleaseHoldOnFullPayment,
+    string Agency,
+    string CreditBureau,
+    IReadOnlyDictionary<SenderRole, Sender> Senders,
+    IReadOnlyDictionary<CollectionSegment, Ladder> Ladders,
+    IReadOnlyDictionary<string, MessageTemplate> Templates);

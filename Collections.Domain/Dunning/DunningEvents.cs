@@ -1,0 +1,40 @@
+using Collections.Domain.Accounts;
+using Collections.Domain.Common;
+
+namespace Collections.Domain.Dunning;
+
+/// <param name="OldestDueDate">Due date of the oldest past-due invoice: the ladder's day zero.</param>
+public sealed record DunningStarted(CollectionSegment Segment, string PolicyVersion, DateOnly OldestDueDate,
+    DateTimeOffset StartedAt);
+
+/// <summary>The next step and when it will run: what the debtor has been told will happen is visible here.</summary>
+public sealed record DunningStepScheduled(string StepId, StepAction Action, Channel Channel, DateTimeOffset DueAt);
+
+public sealed record DunningPaused(string Reason, DateTimeOffset? Until, DateTimeOffset PausedAt);
+
+public sealed record DunningResumed(string Reason, string NextStepId, DateTimeOffset ResumedAt);
+
+public sealed record DunningCompleted(string Reason, DateTimeOffset CompletedAt);
+
+/// <summary>Work for a person: a call to make, or a letter, fax or SMS to send by hand.</summary>
+/// <param name="Instructions">The rendered call script or message text.</param>
+public sealed record CollectionTaskCreated(
+    string TaskId,
+    string StepId,
+    Channel Channel,
+    SenderRole AssigneeRole,
+    string Assignee,
+    string ContactId,
+    ContactRole ContactRole,
+    string Instructions,
+    DateTimeOffset DueAt);
+
+/// <summary>A final notice announced a consequence for a deadline; it must be carried out or cancelled with a reason.</summary>
+public sealed record ObligationRecorded(string ObligationId, StepAction Consequence, DateTimeOffset Deadline,
+    string AnnouncedInStep, DateTimeOffset RecordedAt);
+
+public sealed record ObligationFulfilled(string ObligationId, DateTimeOffset FulfilledAt);
+
+public sealed record ObligationCancelled(string ObligationId, string Reason, DateTimeOffset CancelledAt);
+
+public sealed record ReportedToCreditBureau(string Bureau, IReadOnlyList<Money> Amounts, DateTimeOffset ReportedAt);

@@ -1,0 +1,22 @@
+using Collections.Domain.Accounts;
+
+namespace Collections.Domain.Dunning;
+
+public static class Segmentation
+{
+    /// <summary>
+    /// Chronic late payers (invoices paid late, or promises broken, within the look-back) get the firm ladder,
+    /// whatever they owe; otherwise a large past-due balance gets the high-value ladder; everyone else is a
+    /// first-time late payer and gets the gentle one.
+    /// </summary>
+    public static CollectionSegment Classify(DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
+    {
+        var since = account.Today(now).AddMonths(-policy.ChronicLookbackMonths);
+        var latePayments = account.Invoices.Count(i => i.WasPaidLate && i.PaidOn >= since);
+        if (latePayments + account.PromisesBroken >= policy.LatePaymentsForChronic) return CollectionSegment.ChronicLatePayer;
+
+        return account.PastDueBalance(now).Any(m => m.Amount >= policy.HighValuePastDue)
+            ? CollectionSegment.HighValue
+            : CollectionSegment.FirstTimeLatePayer;
+    }
+}
