@@ -128,7 +128,13 @@ public sealed class DebtorAccount
     private void When(PaymentReceived e)
     {
         Payments.Add(new PaymentRecord(e.PaymentId, e.Amount, e.ReceivedAt, e.Reference));
-        foreach (var applied in e.AppliedTo) FindInvoice(applied.InvoiceNumber)!.Paid += applied.Amount;
+        foreach (var applied in e.AppliedTo)
+        {
+            var invoice = FindInvoice(applied.InvoiceNumber)!;
+            invoice.Paid += applied.Amount;
+            if (invoice.Open == 0) invoice.PaidOn = Today(e.ReceivedAt);
+        }
+
         if (e.Unapplied > 0)
             UnappliedCredit[e.Amount.Currency] = UnappliedCredit.GetValueOrDefault(e.Amount.Currency) + e.Unapplied;
         if (OpenPromise is { } promise && promise.Amount.Currency == e.Amount.Currency)

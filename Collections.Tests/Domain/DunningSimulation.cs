@@ -1,0 +1,105 @@
+using Collections.Domain.Accounts;
+using Collections.Domain.Common;
+using Collections.Domain.Disputes;
+using Collections.Domain.Dunning;
+using Collections.Domain.Payments;
+using Collections.Domain.Promises;
+
+namespace Collections.Tests.Domain;
+
+/// <summary>Runs the dunning process over an in-memory account, waking it exactly when it asks: the saga without a database.</summary>
+public sealed class DunningSimulation(DebtorAccount account, CreditPolicy policy)
+{
+    public DebtorAccount Account { get; } = account;
+    public DunningProcess? Process { get; private set; }
+    public Wakeup? Next { get; private set; }
+    public DateTimeOffset Now { get; private set; }
+    public List<object> Events { get; } = [];
+    public List<OutboundEmail> Emails { get; } = [];
+    public bool Completed { get; private set; }
+
+    public IEnumerable<T> Of<T>() => Events.OfType<T>();
+
+    public void Start(DateTimeOffset at)
+    {
+        Now = at;
+        var (process, result) = DunningProcess.Start(Account, policy, Now);
+        Process = process;
+        Record(result);
+    }
+
+    /// <summary>Wakes the process each time it asked to be woken, up to <paramref name="until"/>.</summary>
+    public void RunUntil(DateTimeOffset until)
+    {
+        while (!Completed && Next is { } next && next.At <= until)
+        {
+            Now = next.At;
+            Next = null; // consumed: the process names its next wake-up, if any
+            Record(Process!.Wake(next.Generation, Account, policy, Now));
+        }
+
+        if (Now < until) Now = until;
+    }
+
+    public void Pay(decimal amount, string currency = "EUR")
+    {
+        var decision = Account.Decide(new RecordPayment($"PAY-{Events.Count}", amount, currency, Now, null, null), Now);
+        Record(decision);
+        if (Process is not null && !Completed) Record(Process.PaymentReceived(Account, policy, Now));
+    }
+
+    public void Promise(decimal amount, DateOnly date)
+    {
+        var decision = Account.Decide(new RecordPromise(amount, "EUR", date, null, "collector", null), Now);
+        Record(decision);
+        var made = decision.Events.OfType<PromiseMade>().Single();
+        Record(Process!.PromiseMade(made.PromiseId, made.PromisedDate, Account, policy, Now));
+    }
+
+    public string Dispute(params string[] invoices)
+    {
+        var decision = Account.Decide(new RaiseDispute(invoices, "price differs from the order", "collector"), Now);
+        Record(decision);
+        var id = decision.Events.OfType<DisputeRaised>().Single().DisputeId;
+        Record(Process!.DisputeRaised(id, Now));
+        return id;
+    }
+
+    public void Resolve(string disputeId)
+    {
+        Record(Account.Decide(disputeId, new ResolveDispute(DisputeOutcome.InFavourOfCreditor, "delivery note signed", "manager"), Now));
+        Record(Process!.DisputeResolved(disputeId, Account, policy, Now));
+    }
+
+    private void Record(Decision decision)
+    {
+        decision.IsRejected.ShouldBeFalse(string.Join("; ", decision.Rejection?.Errors.SelectMany(e => e.Value) ?? []));
+        Append(decision.Events);
+    }
+
+    private void Record(ProcessResult result)
+    {
+        Append(result.Events);
+        Emails.AddRange(result.Emails);
+        if (result.Wakeup is not null) Next = result.Wakeup;
+        if (result.Completed)
+        {
+            Completed = true;
+            Next = null;
+        }
+    }
+
+    private void Append(IEnumerable<object> events)
+    {
+        foreach (var e in events)
+        {
+            Account.Evolve(e);
+            Account.Version++;
+            Events.Add(e);
+        }
+    }
+
+    /// <summary>The follow-through invariant: no announced consequence past its deadline is left open.</summary>
+    public void ShouldHaveNoOverdueObligation() =>
+        Account.Obligations.Where(o => o.Status == ObligationStatus.Open && o.Deadline <= Now).ShouldBeEmpty();
+}
