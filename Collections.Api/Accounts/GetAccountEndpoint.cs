@@ -64,7 +64,7 @@ public static class GetAccountEndpoint
         var account = asOf is null && atVersion is null
             ? await session.LoadAsync<DebtorAccount>(accountNumber, token)
             : await session.Events.AggregateStreamAsync<DebtorAccount>(accountNumber, version: atVersion ?? 0,
-                timestamp: asOf, token: token);
+                timestamp: asOf?.ToUniversalTime(), token: token);
 
         return account is null
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown account",

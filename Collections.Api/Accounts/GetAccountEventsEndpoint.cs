@@ -24,7 +24,7 @@ public static class GetAccountEventsEndpoint
         return events.Count == 0
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown account",
                 detail: $"No account '{accountNumber}'.")
-            : Results.Ok(events.Select(e => new RecordedEvent(e.Version, e.Sequence, e.Timestamp, e.EventTypeName,
+            : Results.Ok(events.Select(e => new RecordedEvent(e.Version, e.Sequence, e.Timestamp, e.EventType.Name,
                 e.CorrelationId, e.CausationId, e.UserName, e.Data)).ToList());
     }
 }

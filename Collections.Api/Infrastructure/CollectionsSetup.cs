@@ -69,6 +69,9 @@ public static class CollectionsSetup
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteJson });
         app.MapWolverineEndpoints(opts =>
         {
+            // "?asOf=yesterday" is a 400, not silently the current state.
+            opts.RejectUnparseableQueryValues = true;
+            opts.RejectUnparseableHeaderValues = true;
             // Stamp who and which request caused every appended event (auditors replay by them).
             opts.AddMiddleware(typeof(RequestMetadata), chain => !chain.HttpMethods.Contains("GET"));
         });

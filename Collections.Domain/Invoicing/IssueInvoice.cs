@@ -47,14 +47,13 @@ public static class IssueInvoiceDecision
         }
 
         if (!check.IsValid) return check.Reject();
-        if (account.RefuseIfWrittenOff() is { } refused) return refused;
 
         var issued = new InvoiceIssued(command.InvoiceNumber, new Money(command.Amount, command.Currency),
             command.IssueDate, command.DueDate, command.Contract);
 
         return account.FindInvoice(command.InvoiceNumber) switch
         {
-            null => Decision.Append(issued),
+            null => account.RefuseIfWrittenOff() ?? Decision.Append(issued),
             var known when known.IsSameAs(issued) => Decision.Unchanged,
             _ => Decision.Conflict("invoiceNumber",
                 $"Invoice {command.InvoiceNumber} was already issued on this account with other details.")

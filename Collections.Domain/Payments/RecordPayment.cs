@@ -32,17 +32,18 @@ public static class RecordPaymentDecision
 {
     public static Decision Decide(this DebtorAccount account, RecordPayment command, DateTimeOffset now)
     {
-        var check = Validate(account, command, now);
-        if (!check.IsValid) return check.Reject();
-        if (account.RefuseIfWrittenOff() is { } refused) return refused;
-
         var amount = new Money(command.Amount, command.Currency);
+        // A retry is recognised before anything else: its allocations may no longer fit invoices it already paid.
         if (account.Payments.Find(p => p.PaymentId == command.PaymentId) is { } known)
         {
             return known.Amount == amount && known.Reference == command.Reference
                 ? Decision.Unchanged
                 : Decision.Conflict("paymentId", $"Payment {command.PaymentId} was already recorded with other details.");
         }
+
+        var check = Validate(account, command, now);
+        if (!check.IsValid) return check.Reject();
+        if (account.RefuseIfWrittenOff() is { } refused) return refused;
 
         var applied = command.AppliedTo is { Count: > 0 } chosen ? chosen : AllocateOldestFirst(account, amount);
         var received = new PaymentReceived(command.PaymentId, amount, command.ReceivedAt ?? now, applied,

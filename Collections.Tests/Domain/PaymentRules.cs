@@ -65,6 +65,14 @@ public class PaymentRules
     }
 
     [Fact]
+    public void a_retried_payment_is_recognised_even_when_its_allocation_no_longer_fits()
+    {
+        var payment = Payment(300m, appliedTo: [new PaymentAllocation("INV-OLD", 300m)]);
+        var account = Account.With(Account.Decide(payment, Now));
+        account.Decide(payment, Now).IsUnchanged.ShouldBeTrue();
+    }
+
+    [Fact]
     public void a_payment_id_reused_with_another_amount_conflicts()
     {
         var account = Account.With(Account.Decide(Payment(100m), Now));

@@ -44,6 +44,11 @@ public class WriteOffRules
         command(WrittenOff()).ShouldBeRejected(RejectionKind.NotAllowed, "accountNumber");
 
     [Fact]
+    public void a_repeat_of_an_invoice_issued_before_the_write_off_changes_nothing() =>
+        WrittenOff().Decide(new IssueInvoice("INV-1", 300m, "EUR", Today.AddDays(-230), Today.AddDays(-200), null))
+            .IsUnchanged.ShouldBeTrue();
+
+    [Fact]
     public void writing_off_again_changes_nothing() =>
         WrittenOff().Decide(new WriteOffAccount("insolvent", "Maria Credit"), Now).IsUnchanged.ShouldBeTrue();
 
