@@ -2,6 +2,7 @@ using Collections.Api.Infrastructure;
 using Collections.Domain.Accounts;
 using Collections.Domain.Contacts;
 using JasperFx.Events;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -11,7 +12,7 @@ public static class LogContactEndpoint
 {
     /// <summary>Logs a call or meeting with the debtor and its outcome.</summary>
     [WolverinePost("/api/accounts/{accountNumber}/contacts"), Tags("Contacts")]
-    public static IResult Post(LogContact command, [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account,
+    public static (IResult, OutgoingMessages) Post(LogContact command, [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account,
         TimeProvider clock) =>
         account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(command, clock.GetUtcNow()));
 }

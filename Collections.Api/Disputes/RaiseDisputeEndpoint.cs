@@ -2,6 +2,7 @@ using Collections.Api.Infrastructure;
 using Collections.Domain.Accounts;
 using Collections.Domain.Disputes;
 using JasperFx.Events;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -11,7 +12,7 @@ public static class RaiseDisputeEndpoint
 {
     /// <summary>Records that the debtor disputes invoices.</summary>
     [WolverinePost("/api/accounts/{accountNumber}/disputes"), Tags("Disputes")]
-    public static IResult Post(RaiseDispute command, [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account,
+    public static (IResult, OutgoingMessages) Post(RaiseDispute command, [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account,
         TimeProvider clock) =>
         account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(command, clock.GetUtcNow()));
 }

@@ -2,6 +2,7 @@ using Collections.Api.Infrastructure;
 using Collections.Domain.Accounts;
 using Collections.Domain.Disputes;
 using JasperFx.Events;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -11,7 +12,7 @@ public static class ResolveDisputeEndpoint
 {
     /// <summary>Resolves an open dispute and records the outcome.</summary>
     [WolverinePost("/api/accounts/{accountNumber}/disputes/{disputeId}/resolution"), Tags("Disputes")]
-    public static IResult Post(string disputeId, ResolveDispute command,
+    public static (IResult, OutgoingMessages) Post(string disputeId, ResolveDispute command,
         [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account, TimeProvider clock) =>
         account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(disputeId, command, clock.GetUtcNow()));
 }

@@ -2,6 +2,7 @@ using Collections.Api.Infrastructure;
 using Collections.Domain.Accounts;
 using Collections.Domain.Escalation;
 using JasperFx.Events;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -11,7 +12,7 @@ public static class EscalateToAgencyEndpoint
 {
     /// <summary>Refers the past-due balance to a collection agency by hand.</summary>
     [WolverinePost("/api/accounts/{accountNumber}/agency-referral"), Tags("Escalation")]
-    public static IResult Post(EscalateToAgency command, [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account,
+    public static (IResult, OutgoingMessages) Post(EscalateToAgency command, [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account,
         TimeProvider clock) =>
         account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(command, clock.GetUtcNow()));
 }

@@ -1,6 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Collections.Api.Dunning;
+using Collections.Api.Email;
 using Collections.Projections;
+using JasperFx;
+using JasperFx.Core;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -9,6 +13,7 @@ using Weasel.Core;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Wolverine.ErrorHandling;
 using Wolverine.Persistence;
 
 namespace Collections.Api.Infrastructure;
@@ -25,6 +30,8 @@ public static class CollectionsSetup
                 $"(environment: ConnectionStrings__{ConnectionStringName}).");
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(CreditPolicySetup.Load(builder.Configuration));
+        builder.AddEmail();
         builder.Services.AddSingleton(NpgsqlDataSource.Create(connectionString));
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         builder.Services.AddProblemDetails();
@@ -54,7 +61,12 @@ public static class CollectionsSetup
             // Named explicitly: under a test host the entry assembly is the test runner, not this API.
             opts.ApplicationAssembly = typeof(CollectionsSetup).Assembly;
             opts.Policies.AutoApplyTransactions();
+            // Timers and emails live in PostgreSQL: they survive restarts and fire on any node.
             opts.Policies.UseDurableLocalQueues();
+            opts.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
+            // A saga and a command racing on one account: the loser re-reads and tries again.
+            opts.Policies.OnException<ConcurrencyException>()
+                .RetryWithCooldown(50.Milliseconds(), 100.Milliseconds(), 250.Milliseconds(), 500.Milliseconds(), 1.Seconds());
             opts.EntityDefaults.OnMissing = OnMissing.ProblemDetailsWith404;
         });
         builder.Services.AddWolverineHttp();

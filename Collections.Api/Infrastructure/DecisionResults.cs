@@ -1,6 +1,8 @@
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
+using Collections.Api.Dunning;
 using JasperFx.Events;
+using Wolverine;
 
 namespace Collections.Api.Infrastructure;
 
@@ -14,9 +16,18 @@ public static class DecisionResults
     /// a repeat of something already done answers OK whatever version the caller saw (so retries are safe);
     /// only then is a stale expected version a conflict.
     /// </summary>
-    public static IResult Carry(this IEventStream<DebtorAccount> stream, long? expectedVersion, Decision decision,
-        int createdStatus = StatusCodes.Status200OK)
+    /// <returns>The response, and the messages the appended events trigger (sent through the outbox on commit).</returns>
+    public static (IResult, OutgoingMessages) Carry(this IEventStream<DebtorAccount> stream, long? expectedVersion,
+        Decision decision, int createdStatus = StatusCodes.Status200OK)
     {
+        var response = Respond(stream, expectedVersion, decision, createdStatus, out var appended);
+        return (response, appended ? DunningTriggers.For(stream.Aggregate!, decision.Events) : []);
+    }
+
+    private static IResult Respond(IEventStream<DebtorAccount> stream, long? expectedVersion, Decision decision,
+        int createdStatus, out bool appended)
+    {
+        appended = false;
         var version = stream.CurrentVersion ?? 0;
         if (decision.Rejection is { Kind: RejectionKind.Invalid } invalid) return invalid.ToProblem();
         if (decision.IsUnchanged) return Results.Ok(new CommandResult(stream.Key!, version, []));
@@ -32,6 +43,7 @@ public static class DecisionResults
         if (decision.Rejection is { } rejection) return rejection.ToProblem();
 
         stream.AppendMany(decision.Events);
+        appended = true;
         var result = new CommandResult(stream.Key!, version + decision.Events.Count,
             decision.Events.Select(e => e.GetType().Name).ToList());
         return createdStatus == StatusCodes.Status201Created

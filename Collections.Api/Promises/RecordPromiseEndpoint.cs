@@ -2,6 +2,7 @@ using Collections.Api.Infrastructure;
 using Collections.Domain.Accounts;
 using Collections.Domain.Promises;
 using JasperFx.Events;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -11,7 +12,7 @@ public static class RecordPromiseEndpoint
 {
     /// <summary>Records the debtor's promise to pay an amount by a date.</summary>
     [WolverinePost("/api/accounts/{accountNumber}/promises"), Tags("Promises")]
-    public static IResult Post(RecordPromise command, [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account,
+    public static (IResult, OutgoingMessages) Post(RecordPromise command, [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account,
         TimeProvider clock) =>
         account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(command, clock.GetUtcNow()));
 }

@@ -2,6 +2,7 @@ using Collections.Api.Infrastructure;
 using Collections.Domain.Accounts;
 using Collections.Domain.WriteOffs;
 using JasperFx.Events;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -11,7 +12,7 @@ public static class WriteOffAccountEndpoint
 {
     /// <summary>Writes off the open balance; afterwards only a reopening is accepted.</summary>
     [WolverinePost("/api/accounts/{accountNumber}/write-off"), Tags("Write-offs")]
-    public static IResult Post(WriteOffAccount command, [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account,
+    public static (IResult, OutgoingMessages) Post(WriteOffAccount command, [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account,
         TimeProvider clock) =>
         account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(command, clock.GetUtcNow()));
 }

@@ -46,7 +46,7 @@ public class InvoicesApi(AppFixture fixture) : ApiContext(fixture)
     public async Task an_unknown_currency_is_refused()
     {
         await OpenAccount();
-        var body = new { invoiceNumber = "INV-1", amount = 10m, currency = "ABC", issueDate = "2026-11-01", dueDate = "2026-11-30" };
+        var body = new { invoiceNumber = "INV-1", amount = 10m, currency = "ABC", issueDate = "2031-02-10", dueDate = "2031-03-10" };
         await ShouldRefuse(await Post("invoices", body, 400), "currency", 1);
     }
 
@@ -98,7 +98,7 @@ public class InvoicesApi(AppFixture fixture) : ApiContext(fixture)
         await Post("invoices", NewInvoice("INV-1"), 200);
         var stale = new
         {
-            invoiceNumber = "INV-2", amount = 10m, currency = "EUR", issueDate = "2026-11-01", dueDate = "2026-11-30",
+            invoiceNumber = "INV-2", amount = 10m, currency = "EUR", issueDate = "2031-02-10", dueDate = "2031-03-10",
             expectedVersion = 1
         };
         await ShouldRefuse(await Post("invoices", stale, 409), "expectedVersion", 2);
@@ -111,7 +111,7 @@ public class InvoicesApi(AppFixture fixture) : ApiContext(fixture)
         await OpenAccount();
         var invoice = new
         {
-            invoiceNumber = "INV-1", amount = 10m, currency = "EUR", issueDate = "2026-11-01", dueDate = "2026-11-30",
+            invoiceNumber = "INV-1", amount = 10m, currency = "EUR", issueDate = "2031-02-10", dueDate = "2031-03-10",
             expectedVersion = 1
         };
         await Post("invoices", invoice, 200);

@@ -5,14 +5,14 @@ namespace Collections.Tests.Api;
 public class PromisesAndHoldsApi(AppFixture fixture) : ApiContext(fixture)
 {
     private static object Promise(decimal amount = 1200m) =>
-        new { amount, currency = "EUR", promisedDate = "2026-11-30", contactId = "cfo", recordedBy = "collector-1" };
+        new { amount, currency = "EUR", promisedDate = "2031-03-10", contactId = "cfo", recordedBy = "collector-1" };
 
     [Fact]
     public async Task a_promise_on_a_past_due_balance_is_recorded()
     {
         await OpenAccountWithPastDueInvoice();
         await Post("promises", Promise(), 200);
-        (await Account()).OpenPromise!.PromisedDate.ShouldBe(new DateOnly(2026, 11, 30));
+        (await Account()).OpenPromise!.PromisedDate.ShouldBe(new DateOnly(2031, 3, 10));
     }
 
     [Fact]

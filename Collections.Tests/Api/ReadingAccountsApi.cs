@@ -13,7 +13,7 @@ public class ReadingAccountsApi(AppFixture fixture) : ApiContext(fixture)
         var account = await Host.GetAsJson<JsonElement>(AccountUrl);
 
         account.GetProperty("version").GetInt64().ShouldBe(2);
-        account.GetProperty("today").GetString().ShouldBe("2026-11-23");
+        account.GetProperty("today").GetString().ShouldBe("2031-03-03");
         var invoice = account.GetProperty("invoices")[0];
         invoice.GetProperty("daysPastDue").GetInt32().ShouldBe(10);
         account.GetProperty("pastDueBalance")[0].GetProperty("amount").GetDecimal().ShouldBe(1200m);

@@ -4,6 +4,7 @@ using Alba;
 using Collections.Domain.Accounts;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Wolverine.Runtime;
 using Wolverine.Tracking;
 
 namespace Collections.Tests.Support;
@@ -22,6 +23,7 @@ public abstract class ApiContext(AppFixture fixture) : IAsyncLifetime
     {
         Clock.Now = TestClock.Start;
         await Host.ResetAllMartenDataAsync();
+        await Host.ClearAllWolverineStorageAsync();
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -1,0 +1,20 @@
+using Wolverine.Persistence.Sagas;
+
+namespace Collections.Api.Dunning;
+
+/// <summary>Scheduled for the first moment an invoice is past due (midnight after its due date, debtor's time).</summary>
+public sealed record InvoiceFellDue([property: SagaIdentity] string AccountNumber, string InvoiceNumber);
+
+/// <summary>The saga's own timer; a wake-up whose generation the saga has moved past is ignored.</summary>
+public sealed record DunningWakeup([property: SagaIdentity] string AccountNumber, int Generation);
+
+public sealed record PaymentRecorded([property: SagaIdentity] string AccountNumber, string PaymentId);
+
+public sealed record PromiseRecorded([property: SagaIdentity] string AccountNumber, string PromiseId, DateOnly PromisedDate);
+
+public sealed record DisputeOpened([property: SagaIdentity] string AccountNumber, string DisputeId);
+
+public sealed record DisputeClosed([property: SagaIdentity] string AccountNumber, string DisputeId);
+
+/// <summary>Scheduled for the day an invoice's contract late fee falls due.</summary>
+public sealed record LateFeeFallsDue(string AccountNumber, string InvoiceNumber);

@@ -1,0 +1,79 @@
+using Collections.Domain.Accounts;
+using Collections.Api.Email;
+using Collections.Domain.Dunning;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Wolverine;
+
+namespace Collections.Api.Dunning;
+
+/// <summary>
+/// One per account in escalation, keyed by account number. Each message re-reads the account, lets the pure
+/// <see cref="DunningProcess"/> decide, appends its events to the account stream and schedules the next
+/// wake-up, all in one transaction. IRevisioned: two messages racing on one saga conflict instead of one
+/// update silently overwriting the other.
+/// </summary>
+public sealed class DunningSaga : Saga, IRevisioned
+{
+    public string Id { get; set; } = "";
+    public DunningProcess? Process { get; set; }
+
+    public async Task<OutgoingMessages> StartOrHandle(InvoiceFellDue message, IDocumentSession session, CreditPolicy policy,
+        TimeProvider clock)
+    {
+        if (Process is not null) return []; // already climbing: the ladder covers every past-due invoice
+
+        Id = message.AccountNumber;
+        var stream = await session.Events.FetchForWriting<DebtorAccount>(Id);
+        var now = clock.GetUtcNow();
+        if (stream.Aggregate is not { IsWrittenOff: false, AgencyReferral: null } account || account.PastDueBalance(now).Count == 0)
+        {
+            MarkCompleted(); // paid on time, or already beyond the ladder
+            return [];
+        }
+
+        var (process, result) = DunningProcess.Start(account, policy, now);
+        Process = process;
+        return Carry(stream, result);
+    }
+
+    public Task<OutgoingMessages> Handle(DunningWakeup message, IDocumentSession session, CreditPolicy policy, TimeProvider clock) =>
+        Decide(session, clock, (process, account, now) => process.Wake(message.Generation, account, policy, now));
+
+    public Task<OutgoingMessages> Handle(PaymentRecorded _, IDocumentSession session, CreditPolicy policy, TimeProvider clock) =>
+        Decide(session, clock, (process, account, now) => process.PaymentReceived(account, policy, now));
+
+    public Task<OutgoingMessages> Handle(PromiseRecorded message, IDocumentSession session, CreditPolicy policy, TimeProvider clock) =>
+        Decide(session, clock, (process, account, now) => process.PromiseMade(message.PromiseId, message.PromisedDate, account, policy, now));
+
+    public Task<OutgoingMessages> Handle(DisputeOpened message, IDocumentSession session, TimeProvider clock) =>
+        Decide(session, clock, (process, _, now) => process.DisputeRaised(message.DisputeId, now));
+
+    public Task<OutgoingMessages> Handle(DisputeClosed message, IDocumentSession session, CreditPolicy policy, TimeProvider clock) =>
+        Decide(session, clock, (process, account, now) => process.DisputeResolved(message.DisputeId, account, policy, now));
+
+    // Messages for an account that is not (or no longer) in escalation need nothing done.
+    public static void NotFound(DunningWakeup _) { }
+    public static void NotFound(PaymentRecorded _) { }
+    public static void NotFound(PromiseRecorded _) { }
+    public static void NotFound(DisputeOpened _) { }
+    public static void NotFound(DisputeClosed _) { }
+
+    private async Task<OutgoingMessages> Decide(IDocumentSession session, TimeProvider clock,
+        Func<DunningProcess, DebtorAccount, DateTimeOffset, ProcessResult> decide)
+    {
+        var stream = await session.Events.FetchForWriting<DebtorAccount>(Id);
+        return Carry(stream, decide(Process!, stream.Aggregate!, clock.GetUtcNow()));
+    }
+
+    private OutgoingMessages Carry(IEventStream<DebtorAccount> stream, ProcessResult result)
+    {
+        stream.AppendMany(result.Events);
+        var messages = new OutgoingMessages();
+        foreach (var email in result.Emails) messages.Add(new SendEmail(email));
+        if (result.Wakeup is { } wakeup) messages.Schedule(new DunningWakeup(Id, wakeup.Generation), wakeup.At);
+        if (result.Completed) MarkCompleted();
+        return messages;
+    }
+}

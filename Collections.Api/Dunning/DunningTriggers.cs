@@ -1,0 +1,47 @@
+using Collections.Domain.Accounts;
+using Collections.Domain.Disputes;
+using Collections.Domain.Dunning;
+using Collections.Domain.Invoicing;
+using Collections.Domain.Payments;
+using Collections.Domain.Promises;
+using Wolverine;
+
+namespace Collections.Api.Dunning;
+
+/// <summary>
+/// What the escalation must hear about the events a command appended. The messages leave through
+/// Wolverine's outbox in the same transaction as the events, so neither is ever recorded without the other.
+/// </summary>
+public static class DunningTriggers
+{
+    public static OutgoingMessages For(DebtorAccount account, IEnumerable<object> appended)
+    {
+        var messages = new OutgoingMessages();
+        foreach (var e in appended)
+        {
+            switch (e)
+            {
+                case InvoiceIssued issued:
+                    messages.Schedule(new InvoiceFellDue(account.Id, issued.InvoiceNumber), account.StartOf(issued.DueDate.AddDays(1)));
+                    if (issued.Contract?.LateFee is { } fee)
+                        messages.Schedule(new LateFeeFallsDue(account.Id, issued.InvoiceNumber),
+                            account.StartOf(issued.DueDate.AddDays(fee.AfterDaysPastDue + 1)));
+                    break;
+                case PaymentReceived payment:
+                    messages.Add(new PaymentRecorded(account.Id, payment.PaymentId));
+                    break;
+                case PromiseMade promise:
+                    messages.Add(new PromiseRecorded(account.Id, promise.PromiseId, promise.PromisedDate));
+                    break;
+                case DisputeRaised dispute:
+                    messages.Add(new DisputeOpened(account.Id, dispute.DisputeId));
+                    break;
+                case DisputeResolved resolved:
+                    messages.Add(new DisputeClosed(account.Id, resolved.DisputeId));
+                    break;
+            }
+        }
+
+        return messages;
+    }
+}

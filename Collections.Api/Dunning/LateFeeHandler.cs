@@ -1,0 +1,16 @@
+using Collections.Domain.Accounts;
+using Collections.Domain.Invoicing;
+using Marten;
+
+namespace Collections.Api.Dunning;
+
+/// <summary>Applies a contract's late fee on the day it falls due, if the invoice is still unpaid then.</summary>
+public static class LateFeeHandler
+{
+    public static async Task Handle(LateFeeFallsDue message, IDocumentSession session, TimeProvider clock)
+    {
+        var stream = await session.Events.FetchForWriting<DebtorAccount>(message.AccountNumber);
+        if (stream.Aggregate is { } account)
+            stream.AppendMany(account.DecideLateFee(message.InvoiceNumber, clock.GetUtcNow()).Events);
+    }
+}
