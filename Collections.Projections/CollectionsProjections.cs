@@ -10,6 +10,9 @@ public static class CollectionsProjections
     {
         // The account's current state is written in the same transaction as its events: read-your-writes.
         opts.Projections.Add<DebtorAccountProjection>(ProjectionLifecycle.Inline);
+        // Inline too: the follow-through check must see an obligation the moment it is recorded.
+        opts.Projections.Add<ObligationProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<Obligation>().Index(o => o.Deadline).Index(o => o.Status);
         return opts;
     }
 }

@@ -2,6 +2,7 @@ using Collections.Domain.Accounts;
 using Collections.Domain.Common;
 using Collections.Domain.CreditHolds;
 using Collections.Domain.Disputes;
+using Collections.Domain.Dunning;
 using Collections.Domain.Escalation;
 using Collections.Domain.Invoicing;
 using Collections.Domain.Promises;
@@ -14,6 +15,7 @@ namespace Collections.Api.Accounts;
 public sealed record InvoiceView(string InvoiceNumber, string Currency, decimal Amount, decimal LateFees, decimal Paid,
     decimal WrittenOff, decimal Open, DateOnly IssueDate, DateOnly DueDate, int DaysPastDue, ContractTerms? Contract);
 
+/// <param name="Dunning">Where the account stands on its escalation ladder: segment, next step and its time, or why it is paused.</param>
 /// <param name="AsOf">The moment the balances are computed at; <c>Today</c> is that moment's date in the debtor's time zone.</param>
 public sealed record AccountView(
     string AccountNumber,
@@ -34,7 +36,9 @@ public sealed record AccountView(
     IReadOnlyList<DisputeState> OpenDisputes,
     CreditHoldState? CreditHold,
     AgencyReferral? AgencyReferral,
-    WriteOffState? WriteOff)
+    WriteOffState? WriteOff,
+    DunningState? Dunning,
+    IReadOnlyList<ObligationState> Obligations)
 {
     public static AccountView Of(DebtorAccount account, DateTimeOffset asOf)
     {
@@ -44,7 +48,8 @@ public sealed record AccountView(
             account.PastDueBalance(asOf), account.UnappliedCredit,
             account.Invoices.Select(i => new InvoiceView(i.InvoiceNumber, i.Currency, i.Amount, i.LateFees, i.Paid,
                 i.WrittenOff, i.Open, i.IssueDate, i.DueDate, i.DaysPastDue(today), i.Contract)).ToList(),
-            account.OpenPromise, account.OpenDisputes, account.CreditHold, account.AgencyReferral, account.WriteOff);
+            account.OpenPromise, account.OpenDisputes, account.CreditHold, account.AgencyReferral, account.WriteOff,
+            account.Dunning, account.Obligations);
     }
 }
 

@@ -15,6 +15,7 @@ public abstract class ApiContext(AppFixture fixture) : IAsyncLifetime
     public const string AccountNumber = "ACME-00042";
     protected static string AccountUrl => $"/api/accounts/{AccountNumber}";
 
+    protected AppFixture Fixture => fixture;
     protected IAlbaHost Host => fixture.Host;
     protected TestClock Clock => fixture.Clock;
     protected IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
@@ -24,6 +25,7 @@ public abstract class ApiContext(AppFixture fixture) : IAsyncLifetime
         Clock.Now = TestClock.Start;
         await Host.ResetAllMartenDataAsync();
         await Host.ClearAllWolverineStorageAsync();
+        fixture.Smtp.Messages.Clear();
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

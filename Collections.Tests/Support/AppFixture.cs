@@ -1,6 +1,7 @@
 using Alba;
 using JasperFx.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Wolverine;
 
 namespace Collections.Tests.Support;
@@ -13,11 +14,16 @@ public sealed class AppFixture : IAsyncLifetime
 
     public IAlbaHost Host { get; private set; } = null!;
     public TestClock Clock { get; } = new();
+    public SmtpSink Smtp { get; } = new();
 
     public async ValueTask InitializeAsync()
     {
         if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("ConnectionStrings__Marten")))
             Environment.SetEnvironmentVariable("ConnectionStrings__Marten", DefaultConnection);
+
+        // Emails go through the real SMTP adapter to a sink the tests read.
+        Environment.SetEnvironmentVariable("Collections__Email__SmtpHost", "127.0.0.1");
+        Environment.SetEnvironmentVariable("Collections__Email__SmtpPort", Smtp.Port.ToString());
 
         JasperFxEnvironment.AutoStartHost = true;
         Host = await AlbaHost.For<Program>(builder => builder.ConfigureServices(services =>
@@ -27,7 +33,12 @@ public sealed class AppFixture : IAsyncLifetime
         }));
     }
 
-    public async ValueTask DisposeAsync() => await Host.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync();
+        await Host.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
 }
 
 [CollectionDefinition(Name)]

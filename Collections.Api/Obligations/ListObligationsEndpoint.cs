@@ -1,0 +1,37 @@
+using Collections.Domain.Dunning;
+using Collections.Projections;
+using Marten;
+using Marten.Pagination;
+using Wolverine.Http;
+
+namespace Collections.Api.Obligations;
+
+public sealed record ObligationPage(IReadOnlyList<Obligation> Items, long Total, int Page, int PageSize);
+
+public static class ListObligationsEndpoint
+{
+    /// <summary>
+    /// Consequences announced to debtors, soonest deadline first. <c>status</c>: open, fulfilled or cancelled;
+    /// <c>overdue=true</c>: open ones whose deadline has passed, which the follow-through guarantee says must never exist.
+    /// </summary>
+    [WolverineGet("/api/obligations"), Tags("Obligations")]
+    public static async Task<IResult> Get(ObligationStatus? status, bool? overdue, string? accountNumber, int? page,
+        int? pageSize, IQuerySession session, TimeProvider clock, CancellationToken token)
+    {
+        if (page is < 1 || pageSize is < 1 or > 500)
+            return Results.ValidationProblem(new Dictionary<string, string[]>
+                { [page is < 1 ? "page" : "pageSize"] = ["page starts at 1; pageSize is 1 to 500."] });
+
+        IQueryable<Obligation> query = session.Query<Obligation>();
+        if (status is { } s) query = query.Where(o => o.Status == s);
+        if (accountNumber is not null) query = query.Where(o => o.AccountNumber == accountNumber);
+        if (overdue == true)
+        {
+            var now = clock.GetUtcNow();
+            query = query.Where(o => o.Status == ObligationStatus.Open && o.Deadline < now);
+        }
+
+        var items = await query.OrderBy(o => o.Deadline).ToPagedListAsync(page ?? 1, pageSize ?? 50, token);
+        return Results.Ok(new ObligationPage(items.ToList(), items.TotalItemCount, page ?? 1, pageSize ?? 50));
+    }
+}
