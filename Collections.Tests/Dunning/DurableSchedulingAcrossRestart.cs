@@ -1,0 +1,136 @@
+using System.Text.RegularExpressions;
+using Alba;
+using Collections.Domain.Contacts;
+using Collections.Domain.Dunning;
+using JasperFx.CommandLine;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Wolverine;
+
+namespace Collections.Tests.Dunning;
+
+/// <summary>
+/// No virtual time here: the default policy with days read as seconds, the real clock, and Wolverine's durable
+/// scheduler on PostgreSQL. A wake-up scheduled by one host is fired by the next one after a restart.
+/// </summary>
+public sealed partial class DurableSchedulingAcrossRestart(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string Account = "DURABLE-1";
+    private readonly Dictionary<string, string?> _savedEnvironment = new();
+    private string _connection = "";
+    private readonly string _work = Directory.CreateTempSubdirectory("collections-durable-").FullName;
+
+    [GeneratedRegex("\"(\\d+)[dh]\"")]
+    private static partial Regex DaysOrHours();
+
+    [GeneratedRegex("\"at\": \"\\d\\d:\\d\\d\", ")]
+    private static partial Regex TimeOfDay();
+
+    public async ValueTask InitializeAsync()
+    {
+        // Its own database, so the hosts here never pick up timers the other tests leave behind.
+        var shared = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Marten")
+            ?? "Host=127.0.0.1;Port=55432;Database=collections_tests;Username=collections");
+        var database = shared.Database + "_durable";
+        shared.Database = "postgres";
+        await using (var admin = new NpgsqlConnection(shared.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"drop database if exists {database} with (force)", admin);
+            await drop.ExecuteNonQueryAsync();
+            await using var create = new NpgsqlCommand($"create database {database}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        shared.Database = database;
+        _connection = shared.ConnectionString;
+
+        // Every "3d" becomes "9s" and every "48h" "144s": the real ladder, fast enough to watch.
+        var json = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "policies", "default.json"));
+        json = TimeOfDay().Replace(json, "");
+        json = DaysOrHours().Replace(json, m => $"\"{int.Parse(m.Groups[1].Value) * 3}s\"");
+        var policyPath = Path.Combine(_work, "seconds.json");
+        await File.WriteAllTextAsync(policyPath, json);
+
+        SetEnvironment("ConnectionStrings__Marten", _connection);
+        SetEnvironment("Collections__CreditPolicy", policyPath);
+        SetEnvironment("Collections__Email__SmtpHost", "");
+        SetEnvironment("Collections__Email__PickupDirectory", Path.Combine(_work, "mail"));
+    }
+
+    [Fact]
+    public async Task a_scheduled_step_fires_after_the_host_that_scheduled_it_has_stopped()
+    {
+        var first = await StartHost();
+        var dueDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2);
+        await first.Scenario(x =>
+        {
+            x.Put.Json(new
+            {
+                debtorName = "Durable Ltd", timeZone = "UTC", terms = new { netDays = 30, currency = "EUR" },
+                contacts = new[] { new { contactId = "ap", name = "Ada Clerk", role = "apClerk", email = "ap@durable.test" } }
+            }).ToUrl($"/api/accounts/{Account}");
+            x.StatusCodeShouldBe(201);
+        });
+        await first.Scenario(x =>
+        {
+            x.Post.Json(new { invoiceNumber = "INV-1", amount = 500m, currency = "EUR", issueDate = dueDate.AddDays(-30), dueDate })
+                .ToUrl($"/api/accounts/{Account}/invoices");
+            x.StatusCodeShouldBe(200);
+        });
+
+        // The due-date timer (already past) fires by itself, the saga starts and sends the first letter.
+        var letter = await WaitFor<ReminderSent>(first, r => r.StepId == "reminder-letter", TimeSpan.FromSeconds(30));
+        var next = (await Stream(first)).OfType<DunningStepScheduled>().Last();
+        next.StepId.ShouldBe("friendly-email");
+        await first.StopAsync();
+        await first.DisposeAsync();
+        DateTimeOffset.UtcNow.ShouldBeLessThan(next.DueAt, "the host stopped before the next step was due");
+
+        await using var second = await StartHost();
+        var email = await WaitFor<ReminderSent>(second, r => r.StepId == "friendly-email", TimeSpan.FromSeconds(60));
+        email.SentAt.ShouldBeGreaterThanOrEqualTo(next.DueAt);
+        output.WriteLine($"letter at {letter.SentAt:O}; next step due {next.DueAt:O}; fired after restart at {email.SentAt:O} " +
+                         $"({(email.SentAt - next.DueAt).TotalMilliseconds:F0} ms late)");
+        Directory.GetFiles(Path.Combine(_work, "mail"), "*.eml").ShouldNotBeEmpty();
+    }
+
+    private static async Task<IAlbaHost> StartHost()
+    {
+        JasperFxEnvironment.AutoStartHost = true;
+        return await AlbaHost.For<Program>(b => b.ConfigureServices(s => s.RunWolverineInSoloMode()));
+    }
+
+    private static async Task<IReadOnlyList<object>> Stream(IAlbaHost host)
+    {
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return (await session.Events.FetchStreamAsync(Account)).Select(e => e.Data).ToList();
+    }
+
+    private static async Task<T> WaitFor<T>(IAlbaHost host, Func<T, bool> match, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until)
+        {
+            if ((await Stream(host)).OfType<T>().FirstOrDefault(match) is { } found) return found;
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"No {typeof(T).Name} within {timeout}.");
+    }
+
+    private void SetEnvironment(string name, string value)
+    {
+        _savedEnvironment.TryAdd(name, Environment.GetEnvironmentVariable(name));
+        Environment.SetEnvironmentVariable(name, value);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        foreach (var (name, value) in _savedEnvironment) Environment.SetEnvironmentVariable(name, value);
+        Directory.Delete(_work, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+}
