@@ -56,7 +56,7 @@ public sealed partial class DurableSchedulingAcrossRestart(ITestOutputHelper out
 
         SetEnvironment("ConnectionStrings__Marten", _connection);
         SetEnvironment("Collections__CreditPolicy", policyPath);
-        SetEnvironment("Collections__Email__SmtpHost", "");
+        SetEnvironment("Collections__Email__SmtpHost", " "); // blank: the pickup directory (an empty value would unset it)
         SetEnvironment("Collections__Email__PickupDirectory", Path.Combine(_work, "mail"));
     }
 
@@ -94,7 +94,8 @@ public sealed partial class DurableSchedulingAcrossRestart(ITestOutputHelper out
         email.SentAt.ShouldBeGreaterThanOrEqualTo(next.DueAt);
         output.WriteLine($"letter at {letter.SentAt:O}; next step due {next.DueAt:O}; fired after restart at {email.SentAt:O} " +
                          $"({(email.SentAt - next.DueAt).TotalMilliseconds:F0} ms late)");
-        Directory.GetFiles(Path.Combine(_work, "mail"), "*.eml").ShouldNotBeEmpty();
+        await WaitUntil(() => Directory.Exists(Path.Combine(_work, "mail")) &&
+                              Directory.GetFiles(Path.Combine(_work, "mail"), "*.eml").Length > 0, TimeSpan.FromSeconds(30));
     }
 
     private static async Task<IAlbaHost> StartHost()
@@ -111,14 +112,21 @@ public sealed partial class DurableSchedulingAcrossRestart(ITestOutputHelper out
 
     private static async Task<T> WaitFor<T>(IAlbaHost host, Func<T, bool> match, TimeSpan timeout)
     {
+        T? found = default;
+        await WaitUntil(async () => (found = (await Stream(host)).OfType<T>().FirstOrDefault(match)) is not null, timeout);
+        return found!;
+    }
+
+    private static Task WaitUntil(Func<bool> condition, TimeSpan timeout) => WaitUntil(() => Task.FromResult(condition()), timeout);
+
+    private static async Task WaitUntil(Func<Task<bool>> condition, TimeSpan timeout)
+    {
         var until = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < until)
+        while (!await condition())
         {
-            if ((await Stream(host)).OfType<T>().FirstOrDefault(match) is { } found) return found;
+            if (DateTime.UtcNow > until) throw new TimeoutException($"Nothing happened within {timeout}.");
             await Task.Delay(200);
         }
-
-        throw new TimeoutException($"No {typeof(T).Name} within {timeout}.");
     }
 
     private void SetEnvironment(string name, string value)
