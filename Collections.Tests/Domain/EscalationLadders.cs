@@ -234,4 +234,18 @@ public class EscalationLadders
         var email = s.Emails.Single(e => e.StepId == "controller-email");
         email.Body.ShouldContain("Under MSA-2024, a late fee of 5% applies to invoice INV-7 once it is more than 30 days past due.");
     }
+
+    [Fact]
+    public void an_opt_in_policy_releases_its_own_hold_on_full_payment()
+    {
+        var account = Opened("Europe/Berlin").With(new InvoiceIssued("INV-7", new Money(1200m, "EUR"), Due.AddDays(-30), Due, null));
+        var s = new DunningSimulation(account, DefaultPolicy.Policy with { ReleaseHoldOnFullPayment = true });
+        s.Start(account.StartOf(Due.AddDays(1)));
+        s.RunUntil(s.Account.At(Due.AddDays(31), new TimeOnly(12, 0)));
+        s.Account.CreditHold.ShouldNotBeNull();
+
+        s.Pay(1200m);
+        s.Of<CreditHoldReleased>().ShouldHaveSingleItem().ReleasedBy.ShouldBe(StepRunner.PolicyActor);
+        s.Account.CreditHold.ShouldBeNull();
+    }
 }

@@ -157,4 +157,18 @@ public class EscalationAcceptance(AppFixture fixture) : EscalationContext(fixtur
         call.Instructions.ShouldContain("500.00 EUR open");
         (await Account()).Dunning.ShouldNotBeNull();
     }
+
+    [Fact]
+    public async Task escalation_starts_again_when_a_new_invoice_goes_past_due()
+    {
+        await OpenAccountWithInvoiceFallingDue();
+        await RunUntilDay(2);
+        await Command("payments", new { paymentId = "PAY-1", amount = 1200m, currency = "EUR" });
+        await Command("invoices", new { invoiceNumber = "INV-8", amount = 300m, currency = "EUR", issueDate = DueDate, dueDate = DueDate.AddDays(30) });
+        await RunUntilDay(32);
+
+        (await Events<DunningStarted>()).Count.ShouldBe(2);
+        (await Events<ReminderSent>()).Last().RenderedText.ShouldContain("Invoice INV-8");
+        (await Account()).Dunning.ShouldNotBeNull();
+    }
 }
