@@ -31,6 +31,7 @@ public static class CollectionsSetup
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(CreditPolicySetup.Load(builder.Configuration));
+        builder.Services.AddSingleton<IConfigureMarten, EventClock>();
         builder.AddEmail();
         builder.Services.AddSingleton(NpgsqlDataSource.Create(connectionString));
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));

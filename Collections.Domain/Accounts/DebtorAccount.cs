@@ -7,6 +7,7 @@ using Collections.Domain.Escalation;
 using Collections.Domain.Invoicing;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;
+using Collections.Domain.Tasks;
 using Collections.Domain.WriteOffs;
 
 namespace Collections.Domain.Accounts;
@@ -40,6 +41,7 @@ public sealed class DebtorAccount
     public DunningState? Dunning { get; set; }
     public List<ObligationState> Obligations { get; set; } = [];
     public int TasksCreated { get; set; }
+    public List<OpenTask> OpenTasks { get; set; } = [];
 
     public bool IsWrittenOff => WriteOff is not null;
 
@@ -97,7 +99,8 @@ public sealed class DebtorAccount
             case ObligationRecorded e: When(e); break;
             case ObligationFulfilled e: When(e); break;
             case ObligationCancelled e: When(e); break;
-            case CollectionTaskCreated: TasksCreated++; break;
+            case CollectionTaskCreated e: When(e); break;
+            case CollectionTaskCompleted e: OpenTasks.RemoveAll(t => t.TaskId == e.TaskId); break;
         }
     }
 
@@ -193,6 +196,12 @@ public sealed class DebtorAccount
     }
 
     private void When(DunningCompleted _) => Dunning = null;
+
+    private void When(CollectionTaskCreated e)
+    {
+        TasksCreated++;
+        OpenTasks.Add(OpenTask.From(e));
+    }
 
     private void When(ObligationRecorded e) =>
         Obligations.Add(new ObligationState(e.ObligationId, e.Consequence, e.Deadline, ObligationStatus.Open, null));

@@ -23,8 +23,8 @@ public class ReadingAccountsApi(AppFixture fixture) : ApiContext(fixture)
     public async Task the_account_can_be_read_as_it_stood_at_a_past_moment()
     {
         await OpenAccountWithPastDueInvoice();
-        var beforePayment = DateTimeOffset.UtcNow;
-        await Task.Delay(50);
+        var beforePayment = Clock.Now.AddMinutes(30);
+        Clock.Advance(TimeSpan.FromHours(1));
         await Post("payments", new { paymentId = "PAY-1", amount = 1200m, currency = "EUR" }, 200);
 
         // Any offset will do: the instant is what counts.
@@ -37,6 +37,14 @@ public class ReadingAccountsApi(AppFixture fixture) : ApiContext(fixture)
 
         var now = await Host.GetAsJson<JsonElement>(AccountUrl);
         now.GetProperty("invoices")[0].GetProperty("open").GetDecimal().ShouldBe(0m);
+    }
+
+    [Fact]
+    public async Task events_are_stamped_by_the_service_clock()
+    {
+        await OpenAccount();
+        var events = await Host.GetAsJson<JsonElement>($"{AccountUrl}/events");
+        events[0].GetProperty("timestamp").GetDateTimeOffset().ShouldBe(Clock.Now);
     }
 
     [Fact]

@@ -1,0 +1,31 @@
+using Collections.Domain.Accounts;
+using Collections.Domain.Common;
+using Collections.Domain.Dunning;
+
+namespace Collections.Domain.Tasks;
+
+/// <summary>A call made or a letter posted: the person who did it closes the task the policy created.</summary>
+public sealed record CompleteTask(string CompletedBy, string Note, long? ExpectedVersion = null);
+
+public sealed record CollectionTaskCompleted(string TaskId, string CompletedBy, string Note, DateTimeOffset CompletedAt);
+
+public sealed record OpenTask(string TaskId, string StepId, Channel Channel, string Assignee, string ContactId, DateTimeOffset DueAt)
+{
+    public static OpenTask From(CollectionTaskCreated created) =>
+        new(created.TaskId, created.StepId, created.Channel, created.Assignee, created.ContactId, created.DueAt);
+}
+
+public static class CompleteTaskDecision
+{
+    public static Decision Decide(this DebtorAccount account, string taskId, CompleteTask command, DateTimeOffset now)
+    {
+        var check = new Validation().Required(command.CompletedBy, "completedBy").Required(command.Note, "note");
+        if (!check.IsValid) return check.Reject();
+
+        if (account.OpenTasks.Any(t => t.TaskId == taskId))
+            return Decision.Append(new CollectionTaskCompleted(taskId, command.CompletedBy, command.Note, now));
+        return account.TasksCreated > 0 && taskId.StartsWith($"{account.Id}:T-", StringComparison.Ordinal)
+            ? Decision.Unchanged // done already: a repeat changes nothing
+            : Decision.NotAllowed("taskId", $"No task '{taskId}' on this account.");
+    }
+}
