@@ -1,6 +1,8 @@
 using Collections.Api.Infrastructure;
 using JasperFx;
 
+[assembly: JasperFxAssembly]
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCollections();
 

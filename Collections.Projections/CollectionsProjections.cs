@@ -1,4 +1,5 @@
-using Collections.Domain.Accounts;
+using Collections.Projections.Contacts;
+using Collections.Projections.Summaries;
 using JasperFx.Events.Projections;
 using Marten;
 
@@ -13,6 +14,11 @@ public static class CollectionsProjections
         // Inline too: the follow-through check must see an obligation the moment it is recorded.
         opts.Projections.Add<ObligationProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<Obligation>().Index(o => o.Deadline).Index(o => o.Status);
+
+        // The read side proper: built in the background, under Wolverine's managed distribution.
+        opts.Projections.Add<AccountSummaryProjection>(ProjectionLifecycle.Async);
+        opts.Projections.Add<ContactHistoryProjection>(ProjectionLifecycle.Async);
+        opts.Schema.For<AccountSummary>().Index(s => s.NeedsAttention).Index(s => s.Collector).Index(s => s.OnHold).Index(s => s.LatestIssueDate);
         return opts;
     }
 }

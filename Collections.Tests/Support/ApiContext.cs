@@ -4,6 +4,7 @@ using Alba;
 using Collections.Domain.Accounts;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Wolverine.Marten;
 using Wolverine.Runtime;
 using Wolverine.Tracking;
 
@@ -82,6 +83,9 @@ public abstract class ApiContext(AppFixture fixture) : IAsyncLifetime
             x.WithRequestHeader("Content-Type", "application/json");
             x.StatusCodeShouldBe(status);
         });
+
+    /// <summary>Waits until the async projections have processed every event appended so far.</summary>
+    protected Task CatchUp() => Host.PauseThenCatchUpOnMartenDaemonActivityAsync();
 
     protected async Task<long> StreamVersion(string accountNumber = AccountNumber)
     {

@@ -1,0 +1,54 @@
+using Collections.Domain.Accounts;
+using Collections.Domain.Common;
+using Collections.Projections.Summaries;
+using Marten;
+using Wolverine.Http;
+
+namespace Collections.Api.ReadSide;
+
+public sealed record HeldAccount(string AccountNumber, string DebtorName, string? Collector, string Reason, string PlacedBy,
+    DateTimeOffset PlacedAt, IReadOnlyList<Money> PastDue);
+
+public sealed record HoldsPage(IReadOnlyList<HeldAccount> Items, int Total, int Page, int PageSize);
+
+/// <param name="MayPlaceOrders">False while a credit hold stands (or the account is written off).</param>
+public sealed record OrderCheck(string AccountNumber, bool MayPlaceOrders, string? Reason, DateTimeOffset? Since);
+
+public static class CreditHoldEndpoints
+{
+    /// <summary>Accounts on credit hold, longest-held first.</summary>
+    [WolverineGet("/api/credit-holds"), Tags("Credit holds")]
+    public static async Task<IResult> List(string? collector, int? page, int? pageSize, IDocumentStore store,
+        IQuerySession session, TimeProvider clock, CancellationToken token)
+    {
+        if (Paging.Check(page, pageSize) is { } invalid) return invalid;
+        var query = session.Query<AccountSummary>().Where(s => s.OnHold);
+        if (collector is not null) query = query.Where(s => s.Collector == collector);
+        var now = clock.GetUtcNow();
+        var held = (await query.ToListAsync(token)).Select(s => s.Account)
+            .Select(a => new HeldAccount(a.Id, a.DebtorName, a.Collector, a.CreditHold!.Reason, a.CreditHold.PlacedBy,
+                a.CreditHold.PlacedAt, a.PastDueBalance(now)))
+            .OrderBy(h => h.PlacedAt).ToList();
+        var (p, size) = Paging.Resolve(page, pageSize);
+        return Results.Ok(new Fresh<HoldsPage>(new HoldsPage(held.Skip((p - 1) * size).Take(size).ToList(), held.Count, p, size),
+            await ProjectionLag.Of(store, nameof(AccountSummary), token)));
+    }
+
+    /// <summary>
+    /// For order services: may this account place orders right now? Read from the account's inline snapshot,
+    /// written in the same transaction as the hold itself, so it is never behind: one primary-key lookup.
+    /// </summary>
+    [WolverineGet("/api/accounts/{accountNumber}/order-check"), Tags("Credit holds")]
+    public static async Task<IResult> OrderCheck(string accountNumber, IQuerySession session, CancellationToken token)
+    {
+        var account = await session.LoadAsync<DebtorAccount>(accountNumber, token);
+        if (account is null)
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown account", detail: $"No account '{accountNumber}'.");
+        return Results.Ok(account switch
+        {
+            { CreditHold: { } hold } => new OrderCheck(account.Id, false, hold.Reason, hold.PlacedAt),
+            { WriteOff: { } writeOff } => new OrderCheck(account.Id, false, $"Written off: {writeOff.Reason}", writeOff.WrittenOffAt),
+            _ => new OrderCheck(account.Id, true, null, null)
+        });
+    }
+}

@@ -1,0 +1,40 @@
+using Collections.Projections.Summaries;
+using Collections.Projections.WorkQueues;
+using Marten;
+using Wolverine.Http;
+
+namespace Collections.Api.ReadSide;
+
+public sealed record WorkQueuePage(IReadOnlyList<WorkItem> Items, int Total, int Page, int PageSize,
+    IReadOnlyDictionary<WorkKind, int> CountsByKind);
+
+public static class WorkQueueEndpoint
+{
+    /// <summary>
+    /// What needs doing today: calls due, letters to send, promises falling due, broken promises, final-notice
+    /// deadlines, holds to review, disputes. Highest priority first (<c>sort=dueAt</c> for soonest first).
+    /// </summary>
+    [WolverineGet("/api/work-queue"), Tags("Work queues")]
+    public static async Task<IResult> Get(string? collector, WorkKind? kind, string? sort, int? page, int? pageSize,
+        IDocumentStore store, IQuerySession session, TimeProvider clock, CancellationToken token)
+    {
+        if (Paging.Check(page, pageSize) is { } invalid) return invalid;
+        if (sort is not (null or "priority" or "dueAt"))
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["sort"] = ["must be priority or dueAt."] });
+
+        var query = session.Query<AccountSummary>().Where(s => s.NeedsAttention);
+        if (collector is not null) query = query.Where(s => s.Collector == collector);
+        var now = clock.GetUtcNow();
+        var items = (await query.ToListAsync(token)).SelectMany(s => WorkQueue.For(s, now)).ToList();
+
+        var counts = items.GroupBy(i => i.Kind).ToDictionary(g => g.Key, g => g.Count());
+        if (kind is not null) items = items.Where(i => i.Kind == kind).ToList();
+        var ordered = sort == "dueAt"
+            ? items.OrderBy(i => i.DueAt).ThenByDescending(i => i.Priority)
+            : items.OrderByDescending(i => i.Priority).ThenBy(i => i.DueAt);
+        var (p, size) = Paging.Resolve(page, pageSize);
+        return Results.Ok(new Fresh<WorkQueuePage>(
+            new WorkQueuePage(ordered.Skip((p - 1) * size).Take(size).ToList(), items.Count, p, size, counts),
+            await ProjectionLag.Of(store, nameof(AccountSummary), token)));
+    }
+}

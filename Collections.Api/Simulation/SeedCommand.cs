@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using JasperFx.CommandLine;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Collections.Api.Simulation;
+
+public sealed class SeedInput : NetCoreInput
+{
+    [Description("How many simulated accounts to add (default 2000)")]
+    public int AccountsFlag { get; set; } = 2000;
+
+    [Description("Random seed: the same seed gives the same accounts (default 42)")]
+    public int SeedFlag { get; set; } = 42;
+
+    [Description("Account number prefix (default SIM)")]
+    public string PrefixFlag { get; set; } = "SIM";
+}
+
+[Description("Adds simulated debtor accounts (invoices, payments, promises, disputes, holds) for demos and load", Name = "seed")]
+public sealed class SeedCommand : JasperFxAsyncCommand<SeedInput>
+{
+    public override async Task<bool> Execute(SeedInput input)
+    {
+        using var host = input.BuildHost();
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+        var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var watch = Stopwatch.StartNew();
+        var events = await SimulatedData.AppendAsync(store, new AccountSimulator(input.SeedFlag)
+            .Accounts(input.AccountsFlag, now, input.PrefixFlag));
+        AnsiConsole.MarkupLine($"[green]Appended {events} events for {input.AccountsFlag} accounts in {watch.Elapsed.TotalSeconds:F1} s.[/] " +
+                               "The read side catches up in the background when the service runs.");
+        return true;
+    }
+}
