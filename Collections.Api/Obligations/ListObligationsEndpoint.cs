@@ -1,4 +1,5 @@
 using Collections.Domain.Dunning;
+using Collections.Api.ReadSide;
 using Collections.Projections;
 using Marten;
 using Marten.Pagination;
@@ -15,15 +16,17 @@ public static class ListObligationsEndpoint
     /// <c>overdue=true</c>: open ones whose deadline has passed, which the follow-through guarantee says must never exist.
     /// </summary>
     [WolverineGet("/api/obligations"), Tags("Obligations")]
-    public static async Task<IResult> Get(ObligationStatus? status, bool? overdue, string? accountNumber, int? page,
+    public static async Task<IResult> Get(string? status, bool? overdue, string? accountNumber, int? page,
         int? pageSize, IQuerySession session, TimeProvider clock, CancellationToken token)
     {
         if (page is < 1 || pageSize is < 1 or > 500)
             return Results.ValidationProblem(new Dictionary<string, string[]>
                 { [page is < 1 ? "page" : "pageSize"] = ["page starts at 1; pageSize is 1 to 500."] });
 
+        if (!QueryValues.TryEnum<ObligationStatus>(status, "status", out var only, out var badStatus)) return badStatus!;
+
         IQueryable<Obligation> query = session.Query<Obligation>();
-        if (status is { } s) query = query.Where(o => o.Status == s);
+        if (only is { } s) query = query.Where(o => o.Status == s);
         if (accountNumber is not null) query = query.Where(o => o.AccountNumber == accountNumber);
         if (overdue == true)
         {

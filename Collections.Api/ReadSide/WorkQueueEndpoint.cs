@@ -15,10 +15,11 @@ public static class WorkQueueEndpoint
     /// deadlines, holds to review, disputes. Highest priority first (<c>sort=dueAt</c> for soonest first).
     /// </summary>
     [WolverineGet("/api/work-queue"), Tags("Work queues")]
-    public static async Task<IResult> Get(string? collector, WorkKind? kind, string? sort, int? page, int? pageSize,
+    public static async Task<IResult> Get(string? collector, string? kind, string? sort, int? page, int? pageSize,
         IDocumentStore store, IQuerySession session, TimeProvider clock, CancellationToken token)
     {
         if (Paging.Check(page, pageSize) is { } invalid) return invalid;
+        if (!QueryValues.TryEnum<WorkKind>(kind, "kind", out var only, out var badKind)) return badKind!;
         if (sort is not (null or "priority" or "dueAt"))
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["sort"] = ["must be priority or dueAt."] });
 
@@ -28,7 +29,7 @@ public static class WorkQueueEndpoint
         var items = (await query.ToListAsync(token)).SelectMany(s => WorkQueue.For(s, now)).ToList();
 
         var counts = items.GroupBy(i => i.Kind).ToDictionary(g => g.Key, g => g.Count());
-        if (kind is not null) items = items.Where(i => i.Kind == kind).ToList();
+        if (only is not null) items = items.Where(i => i.Kind == only).ToList();
         var ordered = sort == "dueAt"
             ? items.OrderBy(i => i.DueAt).ThenByDescending(i => i.Priority)
             : items.OrderByDescending(i => i.Priority).ThenBy(i => i.DueAt);

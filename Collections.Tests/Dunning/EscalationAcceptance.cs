@@ -38,6 +38,7 @@ public class EscalationAcceptance(AppFixture fixture) : EscalationContext(fixtur
         events.OfType<CollectionTaskCreated>().Count(t => t.Channel == Collections.Domain.Common.Channel.Phone).ShouldBe(2);
 
         (await Obligations("status=fulfilled")).GetProperty("total").GetInt64().ShouldBe(2);
+        (await Obligations("status=open")).GetProperty("total").GetInt64().ShouldBe(0);
         await NoObligationShouldBeOverdue();
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Alba;
 using Collections.Api.Infrastructure;
 using Collections.Api.Simulation;
 using Collections.Tests.Support;
@@ -19,8 +18,6 @@ public abstract class ReadSideContext(AppFixture fixture) : ApiContext(fixture)
 
     protected Task<int> Seed(int accounts, int seed = 7, string prefix = "SIM") =>
         SimulatedData.AppendAsync(Store, new AccountSimulator(seed).Accounts(accounts, Clock.Now, prefix));
-
-    protected Task<JsonElement> Get(string url) => Host.GetAsJson<JsonElement>(url);
 
     protected static string Canonical<T>(T value) => JsonSerializer.Serialize(value, Json);
 }

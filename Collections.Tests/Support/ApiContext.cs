@@ -84,6 +84,8 @@ public abstract class ApiContext(AppFixture fixture) : IAsyncLifetime
             x.StatusCodeShouldBe(status);
         });
 
+    protected Task<JsonElement> Get(string url) => Host.GetAsJson<JsonElement>(url);
+
     /// <summary>Waits until the async projections have processed every event appended so far.</summary>
     protected Task CatchUp() => Host.PauseThenCatchUpOnMartenDaemonActivityAsync();
 
