@@ -25,17 +25,16 @@ public static class AgingEndpoint
         if (asOf is { } past)
             return Results.Ok(AgingCalculator.Report(await Replay(session, past.ToUniversalTime(), token), past));
 
-        var accounts = await Live(session, now, token);
-        return Results.Ok(new Fresh<AgingReport>(AgingCalculator.Report(accounts, now),
+        var summaries = await Live(session, now, token);
+        return Results.Ok(new Fresh<AgingReport>(AgingCalculator.Report(summaries.Select(s => s.Account), now),
             await ProjectionLag.Of(store, nameof(AccountSummary), token)));
     }
 
-    public static async Task<IReadOnlyList<DebtorAccount>> Live(IQuerySession session, DateTimeOffset now, CancellationToken token)
+    /// <summary>The summaries a live report needs: accounts with anything open, or with sales inside the DSO window.</summary>
+    public static async Task<IReadOnlyList<AccountSummary>> Live(IQuerySession session, DateTimeOffset now, CancellationToken token)
     {
         var recent = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-AgingCalculator.DsoWindowDays - 1);
-        var summaries = await session.Query<AccountSummary>()
-            .Where(s => s.NeedsAttention || s.LatestIssueDate >= recent).ToListAsync(token);
-        return summaries.Select(s => s.Account).ToList();
+        return await session.Query<AccountSummary>().Where(s => s.NeedsAttention || s.LatestIssueDate >= recent).ToListAsync(token);
     }
 
     /// <summary>Every account as its events up to <paramref name="asOf"/> fold it.</summary>
