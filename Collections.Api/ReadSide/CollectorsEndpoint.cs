@@ -1,4 +1,5 @@
 using Collections.Projections.Aging;
+using Collections.Projections.Summaries;
 using Collections.Projections.WorkQueues;
 using Marten;
 using Wolverine.Http;
