@@ -7,7 +7,6 @@ using Wolverine.Http;
 
 namespace Collections.Api.ReadSide;
 
-/// <param name="NextAction">The next ladder step and when it will run; null when not escalating or paused.</param>
 public sealed record AccountSummaryView(AccountView Account, DateTimeOffset? LastContactAt,
     DateTimeOffset? LastPromiseBrokenAt, IReadOnlyList<WorkItem> WorkToday);
 
