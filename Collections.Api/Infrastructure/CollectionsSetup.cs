@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Collections.Api.Dunning;
 using Collections.Api.Email;
+using Collections.Api.Integration;
 using Collections.Projections;
 using JasperFx;
 using JasperFx.Core;
@@ -33,6 +34,7 @@ public static class CollectionsSetup
         builder.Services.AddSingleton(CreditPolicySetup.Load(builder.Configuration));
         builder.Services.AddSingleton<IConfigureMarten, EventClock>();
         builder.AddEmail();
+        builder.AddIntegration();
         builder.Services.AddSingleton(NpgsqlDataSource.Create(connectionString));
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         builder.Services.AddProblemDetails();

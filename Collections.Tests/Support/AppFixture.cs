@@ -12,6 +12,9 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>The private cluster's test database, unless the environment names another.</summary>
     private const string DefaultConnection = "Host=127.0.0.1;Port=55432;Database=collections_tests;Username=collections";
 
+    /// <summary>The private RabbitMQ node that `./collections test` starts, unless the environment names another.</summary>
+    public const string DefaultBroker = "amqp://guest:guest@127.0.0.1:56720/";
+
     public IAlbaHost Host { get; private set; } = null!;
     public TestClock Clock { get; } = new();
     public SmtpSink Smtp { get; } = new();
@@ -20,6 +23,8 @@ public sealed class AppFixture : IAsyncLifetime
     {
         if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("ConnectionStrings__Marten")))
             Environment.SetEnvironmentVariable("ConnectionStrings__Marten", DefaultConnection);
+        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("ConnectionStrings__RabbitMq")))
+            Environment.SetEnvironmentVariable("ConnectionStrings__RabbitMq", DefaultBroker);
 
         // Emails go through the real SMTP adapter to a sink the tests read.
         Environment.SetEnvironmentVariable("Collections__Email__SmtpHost", "127.0.0.1");

@@ -1,0 +1,42 @@
+namespace Collections.Api.Integration.Contract;
+
+// Version 1 of what collectors and the escalation ladder do with an account. Rendered message texts and call
+// scripts stay inside the service: subscribers learn that something was sent or assigned, and to whom.
+
+public sealed record PromiseMadeV1(string PromiseId, Amount Amount, DateOnly PromisedDate, string? ContactId, string RecordedBy,
+    DateTimeOffset MadeAt);
+
+public sealed record PromiseKeptV1(string PromiseId, DateTimeOffset KeptAt);
+
+public sealed record PromiseBrokenV1(string PromiseId, Amount AmountShort, DateTimeOffset BrokenAt);
+
+public sealed record DisputeRaisedV1(string DisputeId, IReadOnlyList<string> InvoiceNumbers, string Reason, string RaisedBy,
+    DateTimeOffset RaisedAt);
+
+public sealed record DisputeResolvedV1(string DisputeId, string Outcome, string ResolvedBy, DateTimeOffset ResolvedAt);
+
+public sealed record ContactLoggedV1(string Channel, string Direction, string? ContactId, string LoggedBy, string Outcome,
+    DateTimeOffset OccurredAt);
+
+public sealed record ReminderSentV1(string StepId, string Channel, string Template, string RecipientContactId, string RecipientRole,
+    DateTimeOffset SentAt);
+
+public sealed record DunningStartedV1(string Segment, string PolicyVersion, DateOnly OldestDueDate, DateTimeOffset StartedAt);
+
+public sealed record DunningStepScheduledV1(string StepId, string Action, string Channel, DateTimeOffset DueAt);
+
+public sealed record DunningPausedV1(string Reason, DateTimeOffset? Until, DateTimeOffset PausedAt);
+
+public sealed record DunningResumedV1(string Reason, string NextStepId, DateTimeOffset ResumedAt);
+
+public sealed record DunningCompletedV1(string Reason, DateTimeOffset CompletedAt);
+
+public sealed record CollectionTaskCreatedV1(string TaskId, string StepId, string Channel, string AssigneeRole, string Assignee,
+    string ContactId, DateTimeOffset DueAt);
+
+public sealed record ObligationRecordedV1(string ObligationId, string Consequence, DateTimeOffset Deadline, string AnnouncedInStep,
+    DateTimeOffset RecordedAt);
+
+public sealed record ObligationFulfilledV1(string ObligationId, DateTimeOffset FulfilledAt);
+
+public sealed record ObligationCancelledV1(string ObligationId, string Reason, DateTimeOffset CancelledAt);

@@ -1,0 +1,36 @@
+using Collections.Api.Integration.Contract;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Wolverine;
+using Wolverine.Marten.Subscriptions;
+
+namespace Collections.Api.Integration.Outbound;
+
+/// <summary>
+/// The single place that sees every collection event, whoever appended it (an endpoint, the dunning saga, the
+/// late fee handler): a Marten subscription reading the event store in global sequence order. Each page of
+/// events becomes <see cref="PublishCloudEvent"/> messages in Wolverine's outbox, committed in the same
+/// transaction as the subscription's progress, so every committed event is relayed at least once.
+/// </summary>
+public sealed class IntegrationEventRelay : BatchSubscription
+{
+    public const string Name = "integration-events";
+    private readonly BrokerSettings _broker;
+
+    public IntegrationEventRelay(BrokerSettings broker) : base(Name)
+    {
+        _broker = broker;
+        IncludeArchivedEvents = true;
+    }
+
+    public override async Task ProcessEventsAsync(EventRange page, ISubscriptionController controller, IDocumentOperations operations,
+        IMessageBus bus, CancellationToken cancellationToken)
+    {
+        foreach (var e in page.Events)
+        {
+            var cloudEvent = e.ToCloudEvent(_broker.Source);
+            await bus.PublishAsync(new PublishCloudEvent(e.Sequence, cloudEvent.Subject, cloudEvent.Type, cloudEvent.ToJson()));
+        }
+    }
+}
