@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Collections.Api.Dunning;
 using Collections.Api.Email;
+using Collections.Domain.Accounts;
 using Collections.Api.Integration;
 using Collections.Projections;
 using JasperFx;
@@ -52,6 +53,7 @@ public static class CollectionsSetup
                 opts.Events.MetadataConfig.CorrelationIdEnabled = true;
                 opts.Events.MetadataConfig.CausationIdEnabled = true;
                 opts.Events.MetadataConfig.UserNameEnabled = true;
+                opts.Events.AddEventTypes(AccountEvents.All);
                 opts.AddCollectionsProjections();
             })
             .UseNpgsqlDataSource()

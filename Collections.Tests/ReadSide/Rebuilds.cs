@@ -1,8 +1,9 @@
 using Collections.Projections.Contacts;
 using Collections.Projections.Summaries;
 using Collections.Tests.Support;
-using JasperFx.Events.Daemon;
+using Marten.Events.Daemon.Coordination;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collections.Tests.ReadSide;
 
@@ -26,9 +27,11 @@ public class Rebuilds(AppFixture fixture) : ReadSideContext(fixture)
         var live = await ReadModels();
         live.Summaries.Length.ShouldBeGreaterThan(10_000);
 
-        using var daemon = await Store.BuildProjectionDaemonAsync();
+        // Through the daemon Wolverine runs, so there is only ever one writer of each projection's progress.
+        var daemon = Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
         await daemon.RebuildProjectionAsync<AccountSummaryProjection>(TimeSpan.FromMinutes(2), CancellationToken.None);
         await daemon.RebuildProjectionAsync<ContactHistoryProjection>(TimeSpan.FromMinutes(2), CancellationToken.None);
+        await CatchUp();
 
         var rebuilt = await ReadModels();
         rebuilt.Summaries.ShouldBe(live.Summaries);

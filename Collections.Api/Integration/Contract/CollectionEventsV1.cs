@@ -34,6 +34,9 @@ public sealed record DunningCompletedV1(string Reason, DateTimeOffset CompletedA
 public sealed record CollectionTaskCreatedV1(string TaskId, string StepId, string Channel, string AssigneeRole, string Assignee,
     string ContactId, DateTimeOffset DueAt);
 
+/// <summary>The note a person wrote stays inside the service, like rendered texts.</summary>
+public sealed record CollectionTaskCompletedV1(string TaskId, string CompletedBy, DateTimeOffset CompletedAt);
+
 public sealed record ObligationRecordedV1(string ObligationId, string Consequence, DateTimeOffset Deadline, string AnnouncedInStep,
     DateTimeOffset RecordedAt);
 

@@ -9,6 +9,7 @@ using Collections.Domain.Escalation;
 using Collections.Domain.Invoicing;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;
+using Collections.Domain.Tasks;
 using Collections.Domain.WriteOffs;
 using JasperFx.Events;
 
@@ -67,6 +68,7 @@ public static class ContractMapping
         DunningCompleted x => ("dunning_completed", new DunningCompletedV1(x.Reason, x.CompletedAt)),
         CollectionTaskCreated x => ("collection_task_created", new CollectionTaskCreatedV1(x.TaskId, x.StepId, Name(x.Channel),
             Name(x.AssigneeRole), x.Assignee, x.ContactId, x.DueAt)),
+        CollectionTaskCompleted x => ("collection_task_completed", new CollectionTaskCompletedV1(x.TaskId, x.CompletedBy, x.CompletedAt)),
         ObligationRecorded x => ("obligation_recorded", new ObligationRecordedV1(x.ObligationId, Name(x.Consequence), x.Deadline,
             x.AnnouncedInStep, x.RecordedAt)),
         ObligationFulfilled x => ("obligation_fulfilled", new ObligationFulfilledV1(x.ObligationId, x.FulfilledAt)),
