@@ -16,5 +16,8 @@ public sealed record DisputeOpened([property: SagaIdentity] string AccountNumber
 
 public sealed record DisputeClosed([property: SagaIdentity] string AccountNumber, string DisputeId);
 
+/// <summary>A person referred the account to an agency or wrote it off: the ladder has nothing left to do.</summary>
+public sealed record EscalationStopped([property: SagaIdentity] string AccountNumber, string Reason);
+
 /// <summary>Scheduled for the day an invoice's contract late fee falls due.</summary>
 public sealed record LateFeeFallsDue(string AccountNumber, string InvoiceNumber);

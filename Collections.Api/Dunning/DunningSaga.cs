@@ -25,6 +25,7 @@ public sealed class DunningSaga : Saga, IRevisioned
         if (Process is not null) return []; // already climbing: the ladder covers every past-due invoice
 
         Id = message.AccountNumber;
+        session.LastModifiedBy = StepRunner.PolicyActor;
         var stream = await session.Events.FetchForWriting<DebtorAccount>(Id);
         var now = clock.GetUtcNow();
         if (stream.Aggregate is not { IsWrittenOff: false, AgencyReferral: null } account || account.PastDueBalance(now).Count == 0)
@@ -50,6 +51,9 @@ public sealed class DunningSaga : Saga, IRevisioned
     public Task<OutgoingMessages> Handle(DisputeOpened message, IDocumentSession session, TimeProvider clock) =>
         Decide(session, clock, (process, _, now) => process.DisputeRaised(message.DisputeId, now));
 
+    public Task<OutgoingMessages> Handle(EscalationStopped message, IDocumentSession session, TimeProvider clock) =>
+        Decide(session, clock, (process, _, now) => process.Stop(message.Reason, now));
+
     public Task<OutgoingMessages> Handle(DisputeClosed message, IDocumentSession session, CreditPolicy policy, TimeProvider clock) =>
         Decide(session, clock, (process, account, now) => process.DisputeResolved(message.DisputeId, account, policy, now));
 
@@ -59,10 +63,12 @@ public sealed class DunningSaga : Saga, IRevisioned
     public static void NotFound(PromiseRecorded _) { }
     public static void NotFound(DisputeOpened _) { }
     public static void NotFound(DisputeClosed _) { }
+    public static void NotFound(EscalationStopped _) { }
 
     private async Task<OutgoingMessages> Decide(IDocumentSession session, TimeProvider clock,
         Func<DunningProcess, DebtorAccount, DateTimeOffset, ProcessResult> decide)
     {
+        session.LastModifiedBy = StepRunner.PolicyActor; // auditors see the policy, not a person, acted
         var stream = await session.Events.FetchForWriting<DebtorAccount>(Id);
         return Carry(stream, decide(Process!, stream.Aggregate!, clock.GetUtcNow()));
     }

@@ -1,9 +1,11 @@
 using Collections.Domain.Accounts;
 using Collections.Domain.Disputes;
+using Collections.Domain.Escalation;
 using Collections.Domain.Dunning;
 using Collections.Domain.Invoicing;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;
+using Collections.Domain.WriteOffs;
 using Wolverine;
 
 namespace Collections.Api.Dunning;
@@ -38,6 +40,16 @@ public static class DunningTriggers
                     break;
                 case DisputeResolved resolved:
                     messages.Add(new DisputeClosed(account.Id, resolved.DisputeId));
+                    break;
+                case EscalatedToAgency { ReferredBy: not StepRunner.PolicyActor } referral:
+                    messages.Add(new EscalationStopped(account.Id, $"referred to {referral.Agency} by {referral.ReferredBy}"));
+                    break;
+                case AccountWrittenOff writeOff:
+                    messages.Add(new EscalationStopped(account.Id, $"written off: {writeOff.Reason}"));
+                    break;
+                case AccountReopened when account.Invoices.FirstOrDefault() is { } invoice:
+                    // Whatever is open again and past due goes back on a ladder, from its first step.
+                    messages.Add(new InvoiceFellDue(account.Id, invoice.InvoiceNumber));
                     break;
             }
         }

@@ -1,4 +1,5 @@
 using Collections.Domain.Accounts;
+using Collections.Domain.Dunning;
 using Collections.Domain.Invoicing;
 using Marten;
 
@@ -9,6 +10,7 @@ public static class LateFeeHandler
 {
     public static async Task Handle(LateFeeFallsDue message, IDocumentSession session, TimeProvider clock)
     {
+        session.LastModifiedBy = StepRunner.PolicyActor;
         var stream = await session.Events.FetchForWriting<DebtorAccount>(message.AccountNumber);
         if (stream.Aggregate is { } account)
             stream.AppendMany(account.DecideLateFee(message.InvoiceNumber, clock.GetUtcNow()).Events);

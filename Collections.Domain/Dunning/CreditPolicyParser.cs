@@ -57,6 +57,8 @@ public static partial class CreditPolicyParser
         var templates = file.Templates ?? new Dictionary<string, MessageTemplate>();
         foreach (var (name, template) in templates)
         {
+            Required(template.Subject, $"$.templates.{name}.subject", error);
+            Required(template.Body, $"$.templates.{name}.body", error);
             foreach (var field in MessageRenderer.UnknownFields(template))
                 error($"$.templates.{name}", $"uses the unknown merge field {{{{{field}}}}}; known: {string.Join(", ", MessageRenderer.Fields)}.");
         }

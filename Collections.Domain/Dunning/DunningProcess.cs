@@ -92,6 +92,9 @@ public sealed class DunningProcess
         return Complete(events, "paid: nothing is past due", now);
     }
 
+    /// <summary>A person took the account off the ladder (agency referral by hand, write-off).</summary>
+    public ProcessResult Stop(string reason, DateTimeOffset now) => Complete([], reason, now);
+
     private ProcessResult PromiseFallsDue(DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
     {
         if (now < PromiseDueAt) return ProcessResult.Nothing;
@@ -137,7 +140,7 @@ public sealed class DunningProcess
         LastStepAt = now;
         NextStepIndex++;
         return NextStepIndex == ladder.Steps.Count
-            ? Complete(events, $"the {Segment} ladder is finished", now) with { Emails = run.Emails }
+            ? Complete(events, $"the {Segmentation.Describe(Segment)} ladder is finished", now) with { Emails = run.Emails }
             : ScheduleNext(events, run.Emails, account, policy, now);
     }
 

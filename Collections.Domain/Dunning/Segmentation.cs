@@ -4,8 +4,15 @@ namespace Collections.Domain.Dunning;
 
 public static class Segmentation
 {
+    public static string Describe(CollectionSegment segment) => segment switch
+    {
+        CollectionSegment.FirstTimeLatePayer => "first-time late payer",
+        CollectionSegment.ChronicLatePayer => "chronic late payer",
+        _ => "high-value"
+    };
+
     /// <summary>
-    /// Chronic late payers (invoices paid late, or promises broken, within the look-back) get the firm ladder,
+    /// Chronic late payers (invoices paid late within the look-back, plus promises ever broken) get the firm ladder,
     /// whatever they owe; otherwise a large past-due balance gets the high-value ladder; everyone else is a
     /// first-time late payer and gets the gentle one.
     /// </summary>

@@ -55,7 +55,7 @@ public static class StepRunner
                 [new OutboundEmail(account.Id, step.Id, contact.Name, contact.Email, signedBy, sender.Email, message.Subject, message.Body)]);
 
         // Letters, couriers, faxes and texts (and emails to a contact with no address) are sent by a person.
-        var instructions = $"Send by {step.Channel} to {contact.Name} ({Address(contact, step.Channel)}):\n\n{message}";
+        var instructions = $"Send by {ChannelName(step.Channel)} to {contact.Name} ({Address(contact, step.Channel)}):\n\n{message}";
         return new StepResult([sent, Task(step, taskId, sender, contact, instructions, now)], []);
     }
 
@@ -112,6 +112,13 @@ public static class StepRunner
         StepAction.AgencyReferral => $"referral of the account to {policy.Agency}, our collection agency",
         StepAction.CreditBureauReport => $"a report of the overdue balance to {policy.CreditBureau}",
         _ => consequence.ToString()
+    };
+
+    private static string ChannelName(Channel channel) => channel switch
+    {
+        Channel.CertifiedLetter => "certified letter",
+        Channel.Sms => "SMS",
+        _ => channel.ToString().ToLowerInvariant()
     };
 
     private static string RoleName(ContactRole role) => role switch

@@ -172,4 +172,56 @@ public class EscalationAcceptance(AppFixture fixture) : EscalationContext(fixtur
         (await Events<ReminderSent>()).Last().RenderedText.ShouldContain("Invoice INV-8");
         (await Account()).Dunning.ShouldNotBeNull();
     }
+
+    [Fact]
+    public async Task what_the_policy_appends_names_the_policy_and_carries_the_requests_correlation_id()
+    {
+        await OpenAccountWithInvoiceFallingDue();
+        await RunUntilDay(2);
+        await Timeline.Http(x =>
+        {
+            x.Post.Json(new { paymentId = "PAY-1", amount = 1200m, currency = "EUR" }).ToUrl($"{AccountUrl}/payments");
+            x.WithRequestHeader("X-Correlation-Id", "remittance-4411");
+            x.WithRequestHeader("X-Actor", "bank-feed");
+            x.StatusCodeShouldBe(200);
+        });
+
+        await using var session = Store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(AccountNumber);
+        events.First(e => e.Data is ReminderSent).UserName.ShouldBe("credit policy");
+        var completed = events.Single(e => e.Data is DunningCompleted);
+        completed.UserName.ShouldBe("credit policy");
+        completed.CorrelationId.ShouldBe("remittance-4411");
+        events.Single(e => e.Data is Collections.Domain.Payments.PaymentReceived).UserName.ShouldBe("bank-feed");
+    }
+
+    [Fact]
+    public async Task a_referral_by_hand_takes_the_account_off_the_ladder()
+    {
+        await OpenAccountWithInvoiceFallingDue();
+        await RunUntilDay(5);
+        await Command("agency-referral", new { agency = "Harbour Collections", referredBy = "Morgan Hale" });
+        await RunUntilDay(120);
+
+        (await Events<DunningCompleted>()).ShouldHaveSingleItem().Reason.ShouldContain("Harbour Collections");
+        (await Events<ReminderSent>()).Count.ShouldBe(2);
+        (await Account()).Dunning.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task a_write_off_ends_the_escalation_and_a_reopening_starts_it_again()
+    {
+        await OpenAccountWithInvoiceFallingDue();
+        await RunUntilDay(5);
+        await Command("write-off", new { reason = "insolvency filed", approvedBy = "CFO" });
+        await RunUntilDay(40);
+        (await Events<DunningCompleted>()).ShouldHaveSingleItem().Reason.ShouldContain("written off");
+        (await Events<ReminderSent>()).Count.ShouldBe(2);
+
+        await Command("reopen", new { reason = "insolvency withdrawn", reopenedBy = "CFO" });
+        await Timeline.Advance(TimeSpan.FromMinutes(1));
+        (await Events<DunningStarted>()).Count.ShouldBe(2);
+        (await Account()).Dunning.ShouldNotBeNull();
+        await NoObligationShouldBeOverdue();
+    }
 }
