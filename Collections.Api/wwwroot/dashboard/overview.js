@@ -2,6 +2,7 @@ import { getFresh } from "./api.js";
 import { agingChart } from "./aging-chart.js";
 import { h, testId } from "./dom.js";
 import { buckets, compactMoney, count, dateTime, money, workKinds } from "./format.js";
+import { queueHash } from "./queue.js";
 
 // Chart.js keeps a handle on every canvas it draws; old charts are destroyed before a refresh replaces them.
 let charts = [];
@@ -75,9 +76,9 @@ function collectorsTable(collectors, currencies) {
       h("th", { class: "num", scope: "col" }, "Total open"), h("th", { scope: "col" }, "Today's work"))),
     h("tbody", {}, collectors.map(c => {
       const work = Object.keys(workKinds).filter(kind => c.workToday[kind]).map(kind => [kind, c.workToday[kind]]);
-      const open = () => { location.hash = `#/queue/${encodeURIComponent(c.collector)}`; };
+      const open = () => { location.hash = queueHash(c.collector); };
       return h("tr", { class: "clickable", ...testId("collector-row"), "data-collector": c.collector, onclick: open },
-        h("th", { scope: "row" }, h("a", { href: `#/queue/${encodeURIComponent(c.collector)}`, ...testId("collector-link") }, c.collector)),
+        h("th", { scope: "row" }, h("a", { href: queueHash(c.collector), ...testId("collector-link") }, c.collector)),
         buckets.map(b => amountCell(c, b.key)),
         amountCell(c, "totalOpen"),
         h("td", { ...testId("collector-work") },
