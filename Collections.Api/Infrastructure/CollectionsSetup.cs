@@ -83,6 +83,7 @@ public static class CollectionsSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
+        app.MapDashboard();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteJson });
         app.MapWolverineEndpoints(opts =>
         {

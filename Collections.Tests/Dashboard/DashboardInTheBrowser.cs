@@ -1,0 +1,164 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Collections.Api.ReadSide;
+using Collections.Api.Simulation;
+using Collections.Projections.Aging;
+using Collections.Projections.WorkQueues;
+using OpenQA.Selenium;
+
+namespace Collections.Tests.Dashboard;
+
+/// <summary>The ops dashboard in headless Chromium over a few thousand simulated accounts.</summary>
+public sealed class DashboardInTheBrowser(DashboardFixture fixture, ITestOutputHelper output) : IClassFixture<DashboardFixture>
+{
+    private static readonly (string Key, Func<AgingRow, Bucket> Of)[] Buckets =
+    [
+        ("current", r => r.Current), ("days1To30", r => r.Days1To30), ("days31To60", r => r.Days31To60),
+        ("days61To90", r => r.Days61To90), ("over90", r => r.Over90)
+    ];
+
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+
+    private HeadlessChromium Browser => fixture.Browser;
+    private string BaseUrl => fixture.Server.BaseUrl;
+    private DateTimeOffset Now => fixture.Clock.Now;
+
+    [Fact]
+    public void the_aging_figures_and_chart_are_those_of_a_replay_of_every_event()
+    {
+        var expected = AgingCalculator.Report(fixture.Replayed.Values, Now);
+        expected.Total.Select(r => r.Currency).ShouldBe(["EUR", "USD"]);
+
+        Browser.Open($"{BaseUrl}/");
+        Browser.WaitForView("overview");
+        Browser.Url.ShouldBe($"{BaseUrl}/dashboard/");
+        Browser.Find("freshness").GetAttribute("data-events-behind").ShouldBe("0");
+
+        Browser.Find("aging-totals").FindElements(By.CssSelector("tbody tr")).Count.ShouldBe(expected.Total.Count);
+        var figures = Figures();
+        foreach (var row in expected.Total)
+        foreach (var (key, of) in Buckets)
+            figures[$"aging-total-{row.Currency}-{key}"].ShouldBe(new Figure(of(row).Amount, of(row).Count), $"{row.Currency} {key}");
+
+        foreach (var currency in expected.Total.Select(r => r.Currency))
+        {
+            var rows = expected.ByCollector.Where(r => r.Currency == currency).ToList();
+            var chart = ChartData(currency);
+            chart.Labels.ShouldBe(rows.Select(r => r.Group));
+            chart.Datasets.Select(d => d.Data).ShouldBe(Buckets.Select(b => rows.Select(r => b.Of(r).Amount).ToArray()));
+        }
+
+        output.WriteLine($"Screenshot: {Browser.Screenshot(ScreenshotPath("dashboard.png"))}");
+    }
+
+    [Fact]
+    public void the_collectors_table_has_each_simulated_collector_their_aging_and_their_work_today()
+    {
+        Browser.Open($"{BaseUrl}/dashboard/");
+        Browser.WaitForView("overview");
+
+        var rows = Browser.FindAll("collector-row");
+        rows.Select(r => r.GetAttribute("data-collector")).ShouldBe(AccountSimulator.Collectors);
+        foreach (var row in rows)
+        {
+            var collector = row.GetAttribute("data-collector")!;
+            int.Parse(row.FindElement(By.CssSelector(".work-total")).Text).ShouldBe(WorkToday(collector).Count, collector);
+        }
+
+        var figures = Figures();
+        foreach (var row in AgingCalculator.Report(fixture.Replayed.Values, Now).ByCollector)
+        foreach (var (key, of) in Buckets)
+            figures[$"collector-{row.Group}-{row.Currency}-{key}"].ShouldBe(new Figure(of(row).Amount, of(row).Count), $"{row.Group} {row.Currency} {key}");
+    }
+
+    [Fact]
+    public async Task a_collectors_queue_lists_exactly_the_accounts_that_need_action_today()
+    {
+        var collector = AccountSimulator.Collectors.MaxBy(c => WorkToday(c).Count)!;
+        Browser.Open($"{BaseUrl}/dashboard/");
+        Browser.WaitForView("overview");
+        Browser.FindAll("collector-row").Single(r => r.GetAttribute("data-collector") == collector)
+            .FindElement(By.CssSelector("[data-testid='collector-link']")).Click();
+        Browser.WaitForView("queue");
+        output.WriteLine($"Screenshot: {Browser.Screenshot(ScreenshotPath("work-queue.png"))}");
+
+        var listed = new List<string>();
+        for (var page = 1; ; page++)
+        {
+            Browser.Find("page-info").Text.ShouldStartWith($"Page {page} of");
+            listed.AddRange(Browser.FindAll("queue-item").Select(Item));
+            var next = Browser.Find("next-page");
+            if (next.GetAttribute("aria-disabled") == "true") break;
+            next.Click();
+            Browser.WaitForView("queue");
+        }
+
+        var expected = WorkToday(collector);
+        expected.Count.ShouldBeGreaterThan(Paging.DefaultSize, "enough work to need a second page");
+        listed.Order().ShouldBe(expected.Select(i => $"{i.AccountNumber} {Json(i.Kind)}").Order());
+        listed.Order().ShouldBe((await ApiQueue(collector)).Order());
+        listed.Distinct().Count().ShouldBe(listed.Count);
+
+        Browser.Find("kind-dispute").Click();
+        Browser.WaitForView("queue");
+        Browser.FindAll("queue-item").Select(r => r.GetAttribute("data-kind")).ShouldAllBe(kind => kind == "dispute");
+        Browser.FindAll("queue-item").Count.ShouldBe(Math.Min(Paging.DefaultSize, expected.Count(i => i.Kind == WorkKind.Dispute)));
+    }
+
+    [Fact]
+    public void an_account_in_a_queue_opens_on_its_timeline()
+    {
+        var collector = AccountSimulator.Collectors[0];
+        Browser.Open($"{BaseUrl}/dashboard/#/queue/{collector}");
+        Browser.WaitForView("queue");
+        var link = Browser.FindAll("account-link")[0];
+        var accountNumber = link.Text;
+        link.Click();
+        Browser.WaitForView("account");
+
+        var account = fixture.Replayed[accountNumber];
+        Browser.Find("account-name").Text.ShouldBe(account.DebtorName);
+        Browser.Find("open-balance").Text.ShouldNotBe("—");
+        Browser.FindAll("timeline-entry").Select(e => long.Parse(e.GetAttribute("data-version")!))
+            .ShouldBe(Enumerable.Range(1, (int)fixture.ReplayedSummaries[accountNumber].Version).Select(v => (long)v).Reverse());
+        output.WriteLine($"Screenshot: {Browser.Screenshot(ScreenshotPath("account.png"))}");
+    }
+
+    private List<WorkItem> WorkToday(string collector) =>
+        fixture.ReplayedSummaries.Values.Where(s => s.NeedsAttention && s.Collector == collector)
+            .SelectMany(s => WorkQueue.For(s, Now)).ToList();
+
+    private async Task<List<string>> ApiQueue(string collector)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        var body = await http.GetFromJsonAsync<JsonElement>($"/api/work-queue?collector={collector}&pageSize=500");
+        return body.GetProperty("data").GetProperty("items").EnumerateArray()
+            .Select(i => $"{i.GetProperty("accountNumber").GetString()} {i.GetProperty("kind").GetString()}").ToList();
+    }
+
+    private static string Item(IWebElement row) => $"{row.GetAttribute("data-account")} {row.GetAttribute("data-kind")}";
+
+    private static string Json(WorkKind kind) => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
+
+    private sealed record Figure(decimal Amount, int? Count);
+
+    /// <summary>Every figure the page shows (elements with data-amount, by data-testid), read in one round trip.</summary>
+    private Dictionary<string, Figure> Figures() =>
+        JsonSerializer.Deserialize<Dictionary<string, Figure>>(Browser.Script<string>(
+            "return JSON.stringify(Object.fromEntries([...document.querySelectorAll('[data-testid][data-amount]')].map(e => " +
+            "[e.dataset.testid, { amount: Number(e.dataset.amount), count: e.dataset.count ? Number(e.dataset.count) : null }])));"),
+            WebJson)!;
+
+    private sealed record ChartDataset(string Label, decimal[] Data);
+
+    private sealed record Chart(string[] Labels, ChartDataset[] Datasets);
+
+    /// <summary>What Chart.js itself holds for the currency's chart, not what the page prints beside it.</summary>
+    private Chart ChartData(string currency) =>
+        JsonSerializer.Deserialize<Chart>(Browser.Script<string>(
+            $"const chart = Chart.getChart(document.querySelector(\"[data-testid='aging-chart-{currency}']\"));" +
+            "return JSON.stringify({ labels: chart.data.labels, datasets: chart.data.datasets.map(d => ({ label: d.label, data: d.data })) });"),
+            WebJson)!;
+
+    private static string ScreenshotPath(string file) => Path.Combine(AppContext.BaseDirectory, "screenshots", file);
+}

@@ -1,0 +1,68 @@
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Support.UI;
+
+namespace Collections.Tests.Dashboard;
+
+/// <summary>
+/// Debian's chromium and chromedriver (apt-get install chromium chromium-driver), named by path so that
+/// Selenium Manager never looks for, or downloads, a browser or driver of its own.
+/// </summary>
+public sealed class HeadlessChromium : IDisposable
+{
+    private const string BrowserPath = "/usr/bin/chromium";
+    private const string DriverDirectory = "/usr/bin";
+    private const string DriverFile = "chromedriver";
+
+    private readonly string _profile = Directory.CreateTempSubdirectory("collections-chromium-").FullName;
+    private readonly ChromeDriver _driver;
+
+    public HeadlessChromium()
+    {
+        if (!File.Exists(BrowserPath) || !File.Exists(Path.Combine(DriverDirectory, DriverFile)))
+            throw new InvalidOperationException(
+                $"Needs {BrowserPath} and {DriverDirectory}/{DriverFile}: apt-get install chromium chromium-driver");
+        Environment.SetEnvironmentVariable("SE_OFFLINE", "true");
+
+        var service = ChromeDriverService.CreateDefaultService(DriverDirectory, DriverFile);
+        service.SuppressInitialDiagnosticInformation = true;
+        var options = new ChromeOptions { BinaryLocation = BrowserPath };
+        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+            "--window-size=1280,900", $"--user-data-dir={_profile}");
+        _driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+    }
+
+    public string Url => _driver.Url;
+
+    public void Open(string url) => _driver.Navigate().GoToUrl(url);
+
+    /// <summary>
+    /// Waits until the page has drawn <paramref name="name"/> for the address now in the location bar: #view's
+    /// data-ready names the view on screen, data-shown the address it was drawn for.
+    /// </summary>
+    public void WaitForView(string name) =>
+        new WebDriverWait(_driver, TimeSpan.FromSeconds(20)).Until(_ => Script<bool>(
+            $"const view = document.getElementById('view'); return view.dataset.ready === '{name}' && view.dataset.shown === location.hash;"));
+
+    public IWebElement Find(string testId) => _driver.FindElement(ByTestId(testId));
+
+    public IReadOnlyList<IWebElement> FindAll(string testId) => _driver.FindElements(ByTestId(testId));
+
+    public T Script<T>(string javascript) => (T)_driver.ExecuteScript(javascript)!;
+
+    public string Screenshot(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _driver.GetScreenshot().SaveAsFile(path);
+        return path;
+    }
+
+    private static By ByTestId(string testId) => By.CssSelector($"[data-testid='{testId}']");
+
+    public void Dispose()
+    {
+        _driver.Quit();
+        Directory.Delete(_profile, recursive: true);
+    }
+}
