@@ -4,6 +4,7 @@ using Alba;
 using Collections.Domain.Accounts;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 using Wolverine.Marten;
 using Wolverine.Runtime;
 using Wolverine.Tracking;
@@ -67,13 +68,22 @@ public abstract class ApiContext(AppFixture fixture) : IAsyncLifetime
         await Post("invoices", NewInvoice(amount: amount), 200);
     }
 
-    protected Task<IScenarioResult> Post(string path, object body, int status, string? actor = null) =>
-        Host.Scenario(x =>
-        {
-            x.Post.Json(body).ToUrl($"{AccountUrl}/{path}");
-            if (actor is not null) x.WithRequestHeader("X-Actor", actor);
-            x.StatusCodeShouldBe(status);
-        });
+    /// <summary>
+    /// Posts a command and waits for the messages it cascades (the escalation saga reacting to it) to finish,
+    /// so the next request never races the saga's own write to the same account.
+    /// </summary>
+    protected async Task<IScenarioResult> Post(string path, object body, int status, string? actor = null)
+    {
+        IScenarioResult result = null!;
+        await Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).ExecuteAndWaitAsync(
+            (Func<IMessageContext, Task>)(async _ => result = await Host.Scenario(x =>
+            {
+                x.Post.Json(body).ToUrl($"{AccountUrl}/{path}");
+                if (actor is not null) x.WithRequestHeader("X-Actor", actor);
+                x.StatusCodeShouldBe(status);
+            })));
+        return result;
+    }
 
     /// <summary>Posts raw text as JSON, for bodies a serializer would never produce.</summary>
     protected Task<IScenarioResult> PostRaw(string path, string json, int status) =>
