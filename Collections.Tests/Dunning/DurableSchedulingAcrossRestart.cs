@@ -2,11 +2,11 @@ using System.Text.RegularExpressions;
 using Alba;
 using Collections.Domain.Contacts;
 using Collections.Domain.Dunning;
+using Collections.Tests.Support;
 using JasperFx.CommandLine;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
 using Wolverine;
 
 namespace Collections.Tests.Dunning;
@@ -31,21 +31,7 @@ public sealed partial class DurableSchedulingAcrossRestart(ITestOutputHelper out
     public async ValueTask InitializeAsync()
     {
         // Its own database, so the hosts here never pick up timers the other tests leave behind.
-        var shared = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Marten")
-            ?? "Host=127.0.0.1;Port=55432;Database=collections_tests;Username=collections");
-        var database = shared.Database + "_durable";
-        shared.Database = "postgres";
-        await using (var admin = new NpgsqlConnection(shared.ConnectionString))
-        {
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"drop database if exists {database} with (force)", admin);
-            await drop.ExecuteNonQueryAsync();
-            await using var create = new NpgsqlCommand($"create database {database}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        shared.Database = database;
-        _connection = shared.ConnectionString;
+        _connection = await TestDatabase.Recreate("durable");
 
         // Every "3d" becomes "9s" and every "48h" "144s": the real ladder, fast enough to watch.
         var json = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "policies", "default.json"));
