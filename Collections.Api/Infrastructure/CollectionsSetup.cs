@@ -82,6 +82,7 @@ public static class CollectionsSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<ConcurrencyRetry>();
         app.MapOpenApi();
         app.MapDashboard();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteJson });

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace Collections.Api.Infrastructure;
 
 /// <summary>
-/// Another writer appended to the stream between our read and our commit: nothing of ours was written,
-/// and the caller hears 409 so it can re-read and retry.
+/// Another writer appended to the stream between our read and our commit, again and again (see
+/// <see cref="ConcurrencyRetry"/>): nothing of ours was written, and the caller hears 409 so it can re-read and retry.
 /// </summary>
 public sealed class ConflictExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
