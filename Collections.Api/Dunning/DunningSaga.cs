@@ -52,7 +52,10 @@ public sealed class DunningSaga : Saga, IRevisioned
         Decide(session, clock, (process, _, now) => process.DisputeRaised(message.DisputeId, now));
 
     public Task<OutgoingMessages> Handle(EscalationStopped message, IDocumentSession session, TimeProvider clock) =>
-        Decide(session, clock, (process, _, now) => process.Stop(message.Reason, now));
+        // Re-checked: a reopening may have overtaken the write-off that sent this.
+        Decide(session, clock, (process, account, now) => account.IsWrittenOff || account.AgencyReferral is not null
+            ? process.Stop(message.Reason, now)
+            : ProcessResult.Nothing);
 
     public Task<OutgoingMessages> Handle(DisputeClosed message, IDocumentSession session, CreditPolicy policy, TimeProvider clock) =>
         Decide(session, clock, (process, account, now) => process.DisputeResolved(message.DisputeId, account, policy, now));

@@ -1,5 +1,11 @@
 using Collections.Domain.Dunning;
+using System.Net.Sockets;
+using JasperFx.Core;
+using MailKit;
+using MailKit.Net.Smtp;
 using MimeKit;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
 
 namespace Collections.Api.Email;
 
@@ -13,6 +19,13 @@ public interface IEmailSender
 
 public static class SendEmailHandler
 {
+    /// <summary>A mail server that is down or busy is waited out, for hours if need be, rather than the email dropped.</summary>
+    public static void Configure(HandlerChain chain) =>
+        chain.OnException<IOException>().Or<SocketException>().Or<SmtpCommandException>().Or<SmtpProtocolException>()
+            .Or<ServiceNotConnectedException>()
+            .RetryWithCooldown(1.Seconds(), 5.Seconds())
+            .Then.ScheduleRetry(1.Minutes(), 5.Minutes(), 30.Minutes(), 2.Hours());
+
     public static Task Handle(SendEmail message, IEmailSender sender, EmailOptions options, CancellationToken token) =>
         sender.SendAsync(Compose(message.Email, options), token);
 

@@ -16,6 +16,17 @@ public static class DebtorClock
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
+    /// <summary>
+    /// Whole days are counted on the debtor's calendar ("3d" after 09:00 is 09:00 three days later, across a
+    /// daylight-saving change too); hours, minutes and seconds are elapsed time.
+    /// </summary>
+    public static DateTimeOffset After(this DebtorAccount account, DateTimeOffset from, TimeSpan duration)
+    {
+        if (duration.Ticks % TimeSpan.TicksPerDay != 0) return from + duration;
+        var local = account.Local(from);
+        return account.At(DateOnly.FromDateTime(local.DateTime).AddDays(duration.Days), TimeOnly.FromDateTime(local.DateTime));
+    }
+
     public static DateTimeOffset Local(this DebtorAccount account, DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(account.TimeZone));
 

@@ -67,6 +67,7 @@ public sealed class DunningProcess
 
     public ProcessResult DisputeRaised(string disputeId, DateTimeOffset now)
     {
+        if (OpenDisputes.Contains(disputeId)) return ProcessResult.Nothing; // already paused for it at start
         var events = CancelObligation($"dispute {disputeId} opened", now);
         OpenDisputes.Add(disputeId);
         Generation++;
@@ -78,7 +79,7 @@ public sealed class DunningProcess
     {
         if (!OpenDisputes.Remove(disputeId) || OpenDisputes.Count > 0) return ProcessResult.Nothing;
         if (account.PastDueBalance(now).Count == 0) return Complete([], "nothing is past due", now);
-        return ScheduleNext([new DunningResumed($"dispute {disputeId} resolved", Ladder(policy).Steps[NextStepIndex].Id, now)],
+        return ScheduleNext([new DunningResumed($"dispute {disputeId} resolved", Ladder(policy).Steps[ResumableIndex(policy)].Id, now)],
             [], account, policy, now);
     }
 
@@ -166,16 +167,16 @@ public sealed class DunningProcess
     private DateTimeOffset StepTime(PolicyStep step, DebtorAccount account)
     {
         var anchor = step.From == StepAnchor.DueDate || LastStepAt is null ? account.StartOf(OldestDueDate) : LastStepAt.Value;
-        var time = anchor + step.After;
+        var time = account.After(anchor, step.After);
         if (step.At is not { } at) return time;
         var snapped = account.At(DateOnly.FromDateTime(account.Local(time).DateTime), at);
-        return snapped < anchor ? snapped.AddDays(1) : snapped;
+        return snapped < anchor ? account.After(snapped, TimeSpan.FromDays(1)) : snapped;
     }
 
     private void AwaitPromise(string promiseId, DateOnly promisedDate, DebtorAccount account, CreditPolicy policy)
     {
         PromiseId = promiseId;
-        PromiseDueAt = account.StartOf(promisedDate.AddDays(1)) + policy.PromiseGrace;
+        PromiseDueAt = account.After(account.StartOf(promisedDate.AddDays(1)), policy.PromiseGrace);
     }
 
     private List<object> CancelObligation(string reason, DateTimeOffset now)

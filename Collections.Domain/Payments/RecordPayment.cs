@@ -90,7 +90,8 @@ public static class RecordPaymentDecision
                 continue;
             }
 
-            check.Positive(allocation.Amount, $"{at}.amount");
+            check.Positive(allocation.Amount, $"{at}.amount")
+                .FitsCurrency(allocation.Amount, command.Currency, $"{at}.amount");
             var invoice = account.FindInvoice(allocation.InvoiceNumber ?? "");
             if (invoice is null)
                 check.Add($"{at}.invoiceNumber", $"No invoice '{allocation.InvoiceNumber}' on this account.");

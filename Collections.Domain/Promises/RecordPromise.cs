@@ -59,16 +59,20 @@ public static class RecordPromiseDecision
         if (!check.IsValid) return check.Reject();
         if (account.RefuseIfWrittenOff() is { } refused) return refused;
 
-        if (account.OpenPromise is { } open)
+        // A promise whose date has passed unpaid is broken; the new one takes its place.
+        var lapsed = account.OpenPromise is { } open && open.PromisedDate < account.Today(now) ? open : null;
+        if (account.OpenPromise is { } standing && lapsed is null)
             return Decision.NotAllowed("promisedDate",
-                $"Promise {open.PromiseId} to pay {open.Amount} by {open.PromisedDate:yyyy-MM-dd} is still open.");
+                $"Promise {standing.PromiseId} to pay {standing.Amount} by {standing.PromisedDate:yyyy-MM-dd} is still open.");
 
         var pastDue = account.PastDueIn(command.Currency, now);
         if (pastDue == 0)
             return Decision.NotAllowed("amount", $"Nothing is past due in {command.Currency}; a promise needs a past-due balance.");
 
-        return Decision.Append(new PromiseMade($"PR-{account.PromisesMade + 1}",
-            new Money(command.Amount, command.Currency), command.PromisedDate, command.ContactId,
-            command.RecordedBy, command.Note, now));
+        var made = new PromiseMade($"PR-{account.PromisesMade + 1}", new Money(command.Amount, command.Currency),
+            command.PromisedDate, command.ContactId, command.RecordedBy, command.Note, now);
+        return lapsed is null
+            ? Decision.Append(made)
+            : Decision.Append(new PromiseBroken(lapsed.PromiseId, lapsed.Amount with { Amount = lapsed.Amount.Amount - lapsed.PaidSince }, now), made);
     }
 }

@@ -248,4 +248,18 @@ public class EscalationLadders
         s.Of<CreditHoldReleased>().ShouldHaveSingleItem().ReleasedBy.ShouldBe(StepRunner.PolicyActor);
         s.Account.CreditHold.ShouldBeNull();
     }
+
+    [Fact]
+    public void days_are_counted_on_the_debtors_calendar_across_the_autumn_clock_change()
+    {
+        var due = new DateOnly(2026, 10, 24); // Europe/Berlin leaves summer time in the night to 25 October
+        var account = Opened("Europe/Berlin").With(new InvoiceIssued("INV-9", new Money(100m, "EUR"), due.AddDays(-30), due, null));
+        var s = new DunningSimulation(account, DefaultPolicy.Policy);
+        s.Start(account.StartOf(due.AddDays(1)));
+        s.RunUntil(account.At(due.AddDays(10), new TimeOnly(12, 0)));
+
+        var sent = s.Of<ReminderSent>().ToDictionary(r => r.StepId, r => account.Local(r.SentAt));
+        sent["reminder-letter"].ShouldBe(new DateTimeOffset(2026, 10, 25, 9, 0, 0, TimeSpan.FromHours(1)));
+        sent["friendly-email"].ShouldBe(new DateTimeOffset(2026, 10, 28, 10, 0, 0, TimeSpan.FromHours(1)));
+    }
 }

@@ -46,6 +46,11 @@ public class PaymentRules
             .ShouldBeRejected(RejectionKind.Invalid, "appliedTo[0].amount");
 
     [Fact]
+    public void an_allocation_cannot_have_more_decimals_than_the_currency() =>
+        Account.Decide(Payment(100m, appliedTo: [new PaymentAllocation("INV-OLD", 99.995m)]), Now)
+            .ShouldBeRejected(RejectionKind.Invalid, "appliedTo[0].amount");
+
+    [Fact]
     public void allocations_cannot_exceed_the_payment() =>
         Account.Decide(Payment(100m, appliedTo: [new PaymentAllocation("INV-OLD", 200m)]), Now)
             .ShouldBeRejected(RejectionKind.Invalid, "appliedTo");

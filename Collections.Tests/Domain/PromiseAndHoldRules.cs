@@ -41,6 +41,18 @@ public class PromiseAndHoldRules
     }
 
     [Fact]
+    public void a_new_promise_replaces_one_whose_date_passed_unpaid_and_records_it_broken()
+    {
+        var account = Opened().With(Invoice("INV-1", 300m, Today.AddDays(-10)));
+        account.With(account.Decide(Promise(date: Today), Now));
+        var later = Now.AddDays(3);
+
+        var decision = account.Decide(Promise(date: Today.AddDays(10)), later);
+        decision.Events.OfType<PromiseBroken>().ShouldHaveSingleItem().PromiseId.ShouldBe("PR-1");
+        decision.Events.OfType<PromiseMade>().ShouldHaveSingleItem().PromiseId.ShouldBe("PR-2");
+    }
+
+    [Fact]
     public void a_credit_hold_is_not_released_while_anything_is_past_due()
     {
         var account = Opened().With(Invoice("INV-1", 300m, Today.AddDays(-10)),

@@ -18,7 +18,9 @@ public static class BillingMessageParser
         JsonElement root;
         try
         {
-            root = JsonDocument.Parse(body.ToArray()).RootElement;
+            // Cloned so the pooled buffers of the document go back at once.
+            using var document = JsonDocument.Parse(body.ToArray());
+            root = document.RootElement.Clone();
         }
         catch (JsonException e)
         {
