@@ -14,8 +14,6 @@ public sealed class Timeline(IAlbaHost host, TestClock clock)
 {
     private readonly List<(DateTimeOffset At, object Message)> _scheduled = [];
 
-    public IReadOnlyList<(DateTimeOffset At, object Message)> Scheduled => _scheduled;
-
     public async Task<IScenarioResult> Http(Action<Scenario> scenario)
     {
         IScenarioResult result = null!;
