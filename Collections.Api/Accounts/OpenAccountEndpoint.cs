@@ -3,7 +3,6 @@ using Collections.Domain.Accounts;
 using JasperFx.Events;
 using Wolverine;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Collections.Api.Accounts;
 
@@ -12,7 +11,7 @@ public static class OpenAccountEndpoint
     /// <summary>Opens the debtor account under the creditor's account number. Repeating it with the same details changes nothing.</summary>
     [WolverinePut("/api/accounts/{accountNumber}"), Tags("Accounts")]
     public static (IResult, OutgoingMessages) Put(string accountNumber, OpenAccount command,
-        [WriteAggregate("accountNumber", Required = false)] IEventStream<DebtorAccount> account, TimeProvider clock) =>
+        [AccountStream(Required = false)] IEventStream<DebtorAccount> account, TimeProvider clock) =>
         account.Carry(null, OpenAccountDecision.Decide(accountNumber, command, account.Aggregate, clock.GetUtcNow()),
             StatusCodes.Status201Created);
 }

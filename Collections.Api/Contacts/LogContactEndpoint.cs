@@ -4,7 +4,6 @@ using Collections.Domain.Contacts;
 using JasperFx.Events;
 using Wolverine;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Collections.Api.Contacts;
 
@@ -12,7 +11,7 @@ public static class LogContactEndpoint
 {
     /// <summary>Logs a call or meeting with the debtor and its outcome.</summary>
     [WolverinePost("/api/accounts/{accountNumber}/contacts"), Tags("Contacts")]
-    public static (IResult, OutgoingMessages) Post(LogContact command, [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account,
+    public static (IResult, OutgoingMessages) Post(LogContact command, [AccountStream] IEventStream<DebtorAccount> account,
         TimeProvider clock) =>
         account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(command, clock.GetUtcNow()));
 }

@@ -4,7 +4,6 @@ using Collections.Domain.CreditHolds;
 using JasperFx.Events;
 using Wolverine;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Collections.Api.CreditHolds;
 
@@ -12,7 +11,7 @@ public static class PlaceCreditHoldEndpoint
 {
     /// <summary>Places a credit hold: the debtor's pending orders stop.</summary>
     [WolverinePost("/api/accounts/{accountNumber}/credit-hold"), Tags("Credit holds")]
-    public static (IResult, OutgoingMessages) Post(PlaceCreditHold command, [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account,
+    public static (IResult, OutgoingMessages) Post(PlaceCreditHold command, [AccountStream] IEventStream<DebtorAccount> account,
         TimeProvider clock) =>
         account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(command, clock.GetUtcNow()));
 }

@@ -4,7 +4,6 @@ using Collections.Domain.CreditHolds;
 using JasperFx.Events;
 using Wolverine;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Collections.Api.CreditHolds;
 
@@ -12,7 +11,7 @@ public static class ReleaseCreditHoldEndpoint
 {
     /// <summary>Releases the credit hold: a person's decision, and only once nothing is past due.</summary>
     [WolverinePost("/api/accounts/{accountNumber}/credit-hold/release"), Tags("Credit holds")]
-    public static (IResult, OutgoingMessages) Post(ReleaseCreditHold command, [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account,
+    public static (IResult, OutgoingMessages) Post(ReleaseCreditHold command, [AccountStream] IEventStream<DebtorAccount> account,
         TimeProvider clock) =>
         account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(command, clock.GetUtcNow()));
 }

@@ -4,7 +4,6 @@ using Collections.Domain.Disputes;
 using JasperFx.Events;
 using Wolverine;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Collections.Api.Disputes;
 
@@ -12,7 +11,7 @@ public static class RaiseDisputeEndpoint
 {
     /// <summary>Records that the debtor disputes invoices.</summary>
     [WolverinePost("/api/accounts/{accountNumber}/disputes"), Tags("Disputes")]
-    public static (IResult, OutgoingMessages) Post(RaiseDispute command, [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account,
+    public static (IResult, OutgoingMessages) Post(RaiseDispute command, [AccountStream] IEventStream<DebtorAccount> account,
         TimeProvider clock) =>
         account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(command, clock.GetUtcNow()));
 }

@@ -4,7 +4,6 @@ using Collections.Domain.Disputes;
 using JasperFx.Events;
 using Wolverine;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Collections.Api.Disputes;
 
@@ -13,6 +12,6 @@ public static class ResolveDisputeEndpoint
     /// <summary>Resolves an open dispute and records the outcome.</summary>
     [WolverinePost("/api/accounts/{accountNumber}/disputes/{disputeId}/resolution"), Tags("Disputes")]
     public static (IResult, OutgoingMessages) Post(string disputeId, ResolveDispute command,
-        [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account, TimeProvider clock) =>
+        [AccountStream] IEventStream<DebtorAccount> account, TimeProvider clock) =>
         account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(disputeId, command, clock.GetUtcNow()));
 }

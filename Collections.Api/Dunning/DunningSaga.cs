@@ -26,7 +26,7 @@ public sealed class DunningSaga : Saga, IRevisioned
 
         Id = message.AccountNumber;
         session.LastModifiedBy = StepRunner.PolicyActor;
-        var stream = await session.Events.FetchForWriting<DebtorAccount>(Id);
+        var stream = await session.Events.FetchForExclusiveWriting<DebtorAccount>(Id);
         var now = clock.GetUtcNow();
         if (stream.Aggregate is not { IsWrittenOff: false, AgencyReferral: null } account || account.PastDueBalance(now).Count == 0)
         {
@@ -72,7 +72,7 @@ public sealed class DunningSaga : Saga, IRevisioned
         Func<DunningProcess, DebtorAccount, DateTimeOffset, ProcessResult> decide)
     {
         session.LastModifiedBy = StepRunner.PolicyActor; // auditors see the policy, not a person, acted
-        var stream = await session.Events.FetchForWriting<DebtorAccount>(Id);
+        var stream = await session.Events.FetchForExclusiveWriting<DebtorAccount>(Id);
         return Carry(stream, decide(Process!, stream.Aggregate!, clock.GetUtcNow()));
     }
 

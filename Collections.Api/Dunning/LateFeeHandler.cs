@@ -11,7 +11,7 @@ public static class LateFeeHandler
     public static async Task Handle(LateFeeFallsDue message, IDocumentSession session, TimeProvider clock)
     {
         session.LastModifiedBy = StepRunner.PolicyActor;
-        var stream = await session.Events.FetchForWriting<DebtorAccount>(message.AccountNumber);
+        var stream = await session.Events.FetchForExclusiveWriting<DebtorAccount>(message.AccountNumber);
         if (stream.Aggregate is { } account)
             stream.AppendMany(account.DecideLateFee(message.InvoiceNumber, clock.GetUtcNow()).Events);
     }

@@ -4,7 +4,6 @@ using Collections.Domain.Escalation;
 using JasperFx.Events;
 using Wolverine;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Collections.Api.Escalation;
 
@@ -12,7 +11,7 @@ public static class EscalateToAgencyEndpoint
 {
     /// <summary>Refers the past-due balance to a collection agency by hand.</summary>
     [WolverinePost("/api/accounts/{accountNumber}/agency-referral"), Tags("Escalation")]
-    public static (IResult, OutgoingMessages) Post(EscalateToAgency command, [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account,
+    public static (IResult, OutgoingMessages) Post(EscalateToAgency command, [AccountStream] IEventStream<DebtorAccount> account,
         TimeProvider clock) =>
         account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(command, clock.GetUtcNow()));
 }

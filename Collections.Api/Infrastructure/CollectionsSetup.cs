@@ -4,6 +4,7 @@ using Collections.Api.Dunning;
 using Collections.Api.Email;
 using Collections.Domain.Accounts;
 using Collections.Api.Integration;
+using Collections.Api.Integration.Outbound;
 using Collections.Projections;
 using JasperFx;
 using JasperFx.Core;
@@ -69,9 +70,9 @@ public static class CollectionsSetup
             // Timers and emails live in PostgreSQL: they survive restarts and fire on any node.
             opts.Policies.UseDurableLocalQueues();
             opts.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
-            // A saga and a command racing on one account: the loser re-reads and tries again.
-            opts.Policies.OnException<ConcurrencyException>()
-                .RetryWithCooldown(50.Milliseconds(), 100.Milliseconds(), 250.Milliseconds(), 500.Milliseconds(), 1.Seconds());
+            AccountMessageQueues.Configure(opts);
+            // An event without a public contract, or one the broker refuses: an operator's case, not a retry's.
+            opts.Policies.OnException<EventNotRelayableException>().MoveToErrorQueue();
             opts.EntityDefaults.OnMissing = OnMissing.ProblemDetailsWith404;
         });
         builder.Services.AddWolverineHttp();
@@ -85,6 +86,7 @@ public static class CollectionsSetup
         app.UseMiddleware<ConcurrencyRetry>();
         app.MapOpenApi();
         app.MapDashboard();
+        app.MapDeadLettersEndpoints("/api/dead-letters");
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteJson });
         app.MapWolverineEndpoints(opts =>
         {

@@ -4,7 +4,6 @@ using Collections.Domain.Invoicing;
 using JasperFx.Events;
 using Wolverine;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Collections.Api.Invoicing;
 
@@ -12,6 +11,6 @@ public static class IssueInvoiceEndpoint
 {
     /// <summary>Issues an invoice; the same invoice sent again is recorded once.</summary>
     [WolverinePost("/api/accounts/{accountNumber}/invoices"), Tags("Invoices")]
-    public static (IResult, OutgoingMessages) Post(IssueInvoice command, [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account) =>
+    public static (IResult, OutgoingMessages) Post(IssueInvoice command, [AccountStream] IEventStream<DebtorAccount> account) =>
         account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(command));
 }

@@ -4,7 +4,6 @@ using Collections.Domain.Payments;
 using JasperFx.Events;
 using Wolverine;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Collections.Api.Payments;
 
@@ -12,7 +11,7 @@ public static class RecordPaymentEndpoint
 {
     /// <summary>Records a payment, applied to the given invoices or the oldest due first; any excess stays as credit.</summary>
     [WolverinePost("/api/accounts/{accountNumber}/payments"), Tags("Payments")]
-    public static (IResult, OutgoingMessages) Post(RecordPayment command, [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account,
+    public static (IResult, OutgoingMessages) Post(RecordPayment command, [AccountStream] IEventStream<DebtorAccount> account,
         TimeProvider clock) =>
         account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(command, clock.GetUtcNow()));
 }

@@ -4,7 +4,6 @@ using Collections.Domain.Promises;
 using JasperFx.Events;
 using Wolverine;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Collections.Api.Promises;
 
@@ -12,7 +11,7 @@ public static class RecordPromiseEndpoint
 {
     /// <summary>Records the debtor's promise to pay an amount by a date.</summary>
     [WolverinePost("/api/accounts/{accountNumber}/promises"), Tags("Promises")]
-    public static (IResult, OutgoingMessages) Post(RecordPromise command, [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account,
+    public static (IResult, OutgoingMessages) Post(RecordPromise command, [AccountStream] IEventStream<DebtorAccount> account,
         TimeProvider clock) =>
         account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(command, clock.GetUtcNow()));
 }

@@ -4,7 +4,6 @@ using Collections.Domain.Tasks;
 using JasperFx.Events;
 using Wolverine;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Collections.Api.Tasks;
 
@@ -13,6 +12,6 @@ public static class CompleteTaskEndpoint
     /// <summary>Closes a task the credit policy created (a call made, a letter posted).</summary>
     [WolverinePost("/api/accounts/{accountNumber}/tasks/{taskId}/completion"), Tags("Tasks")]
     public static (IResult, OutgoingMessages) Post(string taskId, CompleteTask command,
-        [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account, TimeProvider clock) =>
+        [AccountStream] IEventStream<DebtorAccount> account, TimeProvider clock) =>
         account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(taskId, command, clock.GetUtcNow()));
 }

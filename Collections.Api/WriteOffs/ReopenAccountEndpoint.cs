@@ -4,7 +4,6 @@ using Collections.Domain.WriteOffs;
 using JasperFx.Events;
 using Wolverine;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Collections.Api.WriteOffs;
 
@@ -12,7 +11,7 @@ public static class ReopenAccountEndpoint
 {
     /// <summary>Reopens a written-off account: the amounts written off are open again.</summary>
     [WolverinePost("/api/accounts/{accountNumber}/reopen"), Tags("Write-offs")]
-    public static (IResult, OutgoingMessages) Post(ReopenAccount command, [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account,
+    public static (IResult, OutgoingMessages) Post(ReopenAccount command, [AccountStream] IEventStream<DebtorAccount> account,
         TimeProvider clock) =>
         account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(command, clock.GetUtcNow()));
 }

@@ -4,7 +4,6 @@ using Collections.Domain.WriteOffs;
 using JasperFx.Events;
 using Wolverine;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Collections.Api.WriteOffs;
 
@@ -12,7 +11,7 @@ public static class WriteOffAccountEndpoint
 {
     /// <summary>Writes off the open balance; afterwards only a reopening is accepted.</summary>
     [WolverinePost("/api/accounts/{accountNumber}/write-off"), Tags("Write-offs")]
-    public static (IResult, OutgoingMessages) Post(WriteOffAccount command, [WriteAggregate("accountNumber")] IEventStream<DebtorAccount> account,
+    public static (IResult, OutgoingMessages) Post(WriteOffAccount command, [AccountStream] IEventStream<DebtorAccount> account,
         TimeProvider clock) =>
         account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(command, clock.GetUtcNow()));
 }

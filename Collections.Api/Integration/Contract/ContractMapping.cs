@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
@@ -25,6 +26,23 @@ public static class ContractMapping
         var (name, data) = ToContract(e.Data);
         return new CloudEvent(SpecVersion, e.Sequence.ToString(), source, TypeOf(name), e.StreamKey!, e.Timestamp,
             "application/json", e.Sequence, e.Version, e.CorrelationId, e.UserName, data);
+    }
+
+    /// <summary>The public form of an event, or false with the reason when it has none (see <see cref="ToContract"/>).</summary>
+    public static bool TryToCloudEvent(this IEvent e, string source, [NotNullWhen(true)] out CloudEvent? cloudEvent, out string reason)
+    {
+        try
+        {
+            cloudEvent = e.ToCloudEvent(source);
+            reason = "";
+            return true;
+        }
+        catch (Exception failure) // pure mapping: any failure is the event's, not the moment's
+        {
+            cloudEvent = null;
+            reason = failure.Message;
+            return false;
+        }
     }
 
     /// <summary>"collections.payment_received.v1": the CloudEvents type, and the RabbitMQ routing key.</summary>

@@ -1,4 +1,5 @@
 using Collections.Api.Integration.Contract;
+using Collections.Api.Integration.Outbound;
 using JasperFx.Events.Projections;
 using Marten;
 using Wolverine.Http;
@@ -37,10 +38,22 @@ public static class EventFeedEndpoint
         {
             var events = await ReadAsync(store, session, from, limit ?? 100, token);
             if (events.Count > 0 || DateTimeOffset.UtcNow >= deadline)
-                return Results.Json(new EventFeedPage(events.Select(e => e.ToCloudEvent(broker.Source)).ToList(),
+                return Results.Json(new EventFeedPage(Publishable(events, broker.Source),
                     events.Count > 0 ? events[^1].Sequence : from), CloudEvent.Json);
             await Task.Delay(PollInterval, token);
         }
+    }
+
+    /// <summary>
+    /// An event without a contract is left out (the relay has dead-lettered it, see <c>UnrelayableEvent</c>); the
+    /// cursor still moves past it, so one such row never blocks the feed.
+    /// </summary>
+    private static List<CloudEvent> Publishable(IReadOnlyList<JasperFx.Events.IEvent> events, string source)
+    {
+        var page = new List<CloudEvent>(events.Count);
+        foreach (var e in events)
+            if (e.TryToCloudEvent(source, out var cloudEvent, out _)) page.Add(cloudEvent);
+        return page;
     }
 
     /// <summary>
@@ -54,7 +67,7 @@ public static class EventFeedEndpoint
             .FirstOrDefault(s => s.ShardName == ShardState.HighWaterMark)?.Sequence ?? 0;
         if (highWaterMark <= after) return [];
         return await session.Events.QueryAllRawEvents()
-            .Where(e => e.Sequence > after && e.Sequence <= highWaterMark)
+            .Where(e => e.Sequence > after && e.Sequence <= highWaterMark && e.StreamKey != StoredEvents.TombstoneStream)
             .OrderBy(e => e.Sequence)
             .Take(limit)
             .ToListAsync(token);

@@ -33,7 +33,7 @@ public static class BillingFeedHandler
     {
         session.CorrelationId = messageId;
         session.LastModifiedBy = source;
-        var account = await session.Events.FetchForWriting<DebtorAccount>(accountNumber);
+        var account = await session.Events.FetchForExclusiveWriting<DebtorAccount>(accountNumber);
         return account.Aggregate is null
             ? throw new BillingMessageRefused($"subject: no account '{accountNumber}'; open it before billing it.")
             : account;

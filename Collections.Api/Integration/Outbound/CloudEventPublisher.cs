@@ -1,6 +1,7 @@
 using System.Text;
 using Collections.Api.Integration.Contract;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace Collections.Api.Integration.Outbound;
 
@@ -13,6 +14,9 @@ namespace Collections.Api.Integration.Outbound;
 public sealed class CloudEventPublisher(BrokerSettings broker, IHostApplicationLifetime lifetime, ILogger<CloudEventPublisher> logger)
     : IAsyncDisposable
 {
+    /// <summary>A broker that is up but refuses one event this often (negative confirm) will not take it: dead-letter it.</summary>
+    private const int RefusalsBeforeDeadLetter = 5;
+
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)];
 
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -22,6 +26,7 @@ public sealed class CloudEventPublisher(BrokerSettings broker, IHostApplicationL
     public async Task PublishAsync(PublishCloudEvent message)
     {
         var stopping = lifetime.ApplicationStopping;
+        var refusals = 0;
         for (var attempt = 0; ; attempt++)
         {
             try
@@ -29,6 +34,10 @@ public sealed class CloudEventPublisher(BrokerSettings broker, IHostApplicationL
                 await PublishOnceAsync(message, stopping);
                 if (attempt > 0) logger.LogInformation("Published event {Sequence} after {Attempts} attempts", message.Sequence, attempt + 1);
                 return;
+            }
+            catch (PublishException e) when (++refusals >= RefusalsBeforeDeadLetter)
+            {
+                throw new EventNotRelayableException($"The broker refused event {message.Sequence} {refusals} times: {e.Message}");
             }
             catch (Exception e) when (!stopping.IsCancellationRequested)
             {

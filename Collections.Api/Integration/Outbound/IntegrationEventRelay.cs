@@ -1,4 +1,3 @@
-using Collections.Api.Integration.Contract;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
@@ -12,6 +11,8 @@ namespace Collections.Api.Integration.Outbound;
 /// late fee handler): a Marten subscription reading the event store in global sequence order. Each page of
 /// events becomes <see cref="PublishCloudEvent"/> messages in Wolverine's outbox, committed in the same
 /// transaction as the subscription's progress, so every committed event is relayed at least once.
+/// Tombstones are skipped; an event that cannot be mapped is dead-lettered (<see cref="UnrelayableEvent"/>),
+/// never allowed to stop the relay.
 /// </summary>
 public sealed class IntegrationEventRelay : BatchSubscription
 {
@@ -27,10 +28,10 @@ public sealed class IntegrationEventRelay : BatchSubscription
     public override async Task ProcessEventsAsync(EventRange page, ISubscriptionController controller, IDocumentOperations operations,
         IMessageBus bus, CancellationToken cancellationToken)
     {
-        foreach (var e in page.Events)
+        foreach (var e in page.Events.Where(e => !e.IsTombstone()))
         {
-            var cloudEvent = e.ToCloudEvent(_broker.Source);
-            await bus.PublishAsync(new PublishCloudEvent(e.Sequence, cloudEvent.Subject, cloudEvent.Type, cloudEvent.ToJson()));
+            if (e.TryRelay(_broker.Source, out var publish, out var reason)) await bus.PublishAsync(publish);
+            else await bus.PublishAsync(new UnrelayableEvent(e.Sequence, e.StreamKey ?? "", e.EventTypeName, reason));
         }
     }
 }

@@ -1,0 +1,48 @@
+using JasperFx;
+using JasperFx.Core;
+using JasperFx.Events;
+using Npgsql;
+using Wolverine;
+using Wolverine.Configuration;
+using Wolverine.ErrorHandling;
+
+namespace Collections.Api.Dunning;
+
+/// <summary>
+/// How the escalation's messages are carried so that none is ever lost. Each account's messages (timers,
+/// payments, promises, disputes) go through partitioned durable local queues keyed by account number, so on a
+/// node they run one at a time per account and never race each other; the account stream is locked while they
+/// write, so they queue behind a person's command instead of conflicting with it. A conflict that still happens
+/// (another node, a reopened account) is retried for as long as it takes, never dead-lettered: a dead-lettered
+/// timer would silently end the escalation. <see cref="EscalationSweep"/> is the second line of defence.
+/// </summary>
+public static class AccountMessageQueues
+{
+    public const string QueuePrefix = "accounts";
+    private const int Queues = 4;
+
+    public static void Configure(WolverineOptions opts)
+    {
+        opts.MessagePartitioning
+            .ByMessage<IAccountMessage>(m => m.AccountNumber)
+            .PublishToPartitionedLocalMessaging(QueuePrefix, Queues, topology =>
+            {
+                topology.MessagesImplementing<IAccountMessage>();
+                topology.MaxDegreeOfParallelism = PartitionSlots.Five;
+                topology.ConfigureQueues(queue => queue.UseDurableInbox());
+            });
+
+        opts.Policies.OnException(IsLostRace)
+            .RetryWithCooldown(50.Milliseconds(), 100.Milliseconds(), 250.Milliseconds())
+            .Then.ScheduleRetryIndefinitely(500.Milliseconds(), 1.Seconds(), 2.Seconds(), 5.Seconds());
+
+        // The database away for a while: wait for it rather than give up on a timer.
+        opts.Policies.OnException<NpgsqlException>(e => e.IsTransient)
+            .RetryWithCooldown(250.Milliseconds(), 1.Seconds())
+            .Then.ScheduleRetryIndefinitely(2.Seconds(), 5.Seconds(), 10.Seconds());
+    }
+
+    private static bool IsLostRace(Exception e) =>
+        e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException
+            or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException;
+}
