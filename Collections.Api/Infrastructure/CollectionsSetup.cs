@@ -25,6 +25,9 @@ public static class CollectionsSetup
 {
     public const string ConnectionStringName = "Marten";
 
+    /// <summary>The PostgreSQL schema of the event store, the documents and Wolverine's tables.</summary>
+    public const string Schema = "collections";
+
     public static WebApplicationBuilder AddCollections(this WebApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
@@ -36,6 +39,9 @@ public static class CollectionsSetup
         builder.Services.AddSingleton(CreditPolicySetup.Load(builder.Configuration));
         builder.Services.AddSingleton<IConfigureMarten, EventClock>();
         builder.AddEmail();
+        builder.Services.AddSingleton(SweepSettings.From(builder.Configuration));
+        builder.Services.AddSingleton<EscalationSweep>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<EscalationSweep>());
         builder.AddIntegration();
         builder.Services.AddSingleton(NpgsqlDataSource.Create(connectionString));
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
@@ -46,7 +52,7 @@ public static class CollectionsSetup
 
         builder.Services.AddMarten(opts =>
             {
-                opts.DatabaseSchemaName = "collections";
+                opts.DatabaseSchemaName = Schema;
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 opts.Events.StreamIdentity = StreamIdentity.AsString;
                 // Rich appends give inline projections the real stream version and sequence.

@@ -31,6 +31,9 @@ public sealed class DunningProcess
     public DateTimeOffset? PromiseDueAt { get; set; }
     public List<string> OpenDisputes { get; set; } = [];
 
+    /// <summary>When the process expects its next wake-up: none while a dispute holds it.</summary>
+    public DateTimeOffset? WakeDueAt => OpenDisputes.Count > 0 ? null : PromiseId is not null ? PromiseDueAt : NextStepAt;
+
     public static (DunningProcess Process, ProcessResult Result) Start(DebtorAccount account, CreditPolicy policy,
         DateTimeOffset now)
     {

@@ -30,6 +30,9 @@ public sealed class AppFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("Collections__Email__SmtpHost", "127.0.0.1");
         Environment.SetEnvironmentVariable("Collections__Email__SmtpPort", Smtp.Port.ToString());
 
+        // Virtual time: tests run the sweep themselves (EscalationSweep.RunOnceAsync), never by the real clock.
+        Environment.SetEnvironmentVariable("Collections__Sweep__Enabled", "false");
+
         JasperFxEnvironment.AutoStartHost = true;
         Host = await AlbaHost.For<Program>(builder => builder.ConfigureServices(services =>
         {

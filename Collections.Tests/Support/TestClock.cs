@@ -11,7 +11,7 @@ public sealed class TestClock : TimeProvider
 
     public DateTimeOffset Now { get; set; } = Start;
 
-    public override DateTimeOffset GetUtcNow() => Now;
+    public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
 
     public void Advance(TimeSpan by) => Now += by;
 }

@@ -1,0 +1,146 @@
+using Collections.Api.Infrastructure;
+using Marten;
+using Npgsql;
+using Wolverine;
+using Wolverine.Util;
+
+namespace Collections.Api.Dunning;
+
+/// <summary>Collections:Sweep. <see cref="Grace"/>: how overdue a wake-up must be before it counts as lost.</summary>
+public sealed record SweepSettings(bool Enabled, TimeSpan Interval, TimeSpan Grace, int MaxPerRun, int MaxPendingWakeups)
+{
+    public const string Section = "Collections:Sweep";
+
+    public static SweepSettings From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Section);
+        return new SweepSettings(section.GetValue("Enabled", true), section.GetValue("Interval", TimeSpan.FromSeconds(10)),
+            section.GetValue("Grace", TimeSpan.FromSeconds(10)), section.GetValue("MaxPerRun", 200), section.GetValue("MaxPendingWakeups", 1000));
+    }
+}
+
+/// <summary>
+/// The second line of defence behind <see cref="AccountMessageQueues"/>: finds escalations whose next step,
+/// promise check or consequence is overdue by more than the grace with no wake-up waiting to run, and wakes
+/// them. A wake-up carries the escalation's generation, so one that arrives twice runs the step once.
+/// </summary>
+public sealed class EscalationSweep(IDocumentStore store, NpgsqlDataSource database, IServiceScopeFactory scopes, TimeProvider clock,
+    SweepSettings settings, ILogger<EscalationSweep> logger) : BackgroundService
+{
+    private const long LockKey = 0x436f6c6c53776570; // one sweeper at a time across nodes
+    private static readonly string WakeupType = typeof(DunningWakeup).ToMessageTypeName();
+    private long _rearmed;
+
+    /// <summary>Escalations this node found without a live timer and woke, since it started.</summary>
+    public long Rearmed => Interlocked.Read(ref _rearmed);
+
+    /// <summary>Escalations whose wake-up is overdue by more than the grace, timer or not: the health check's figure.</summary>
+    public async Task<int> CountOverdueAsync(CancellationToken token)
+    {
+        await using var session = store.QuerySession();
+        return (await OverdueAsync(session, int.MaxValue, token)).Count;
+    }
+
+    /// <returns>How many escalations were woken; 0 when another node is sweeping or a backlog of due timers is still draining.</returns>
+    public async Task<int> RunOnceAsync(CancellationToken token = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(token);
+        if (!await TryLockAsync(connection, token)) return 0;
+        try
+        {
+            var now = clock.GetUtcNow().ToUniversalTime();
+            if (await DueWakeupsAsync(connection, now, token) > settings.MaxPendingWakeups) return 0;
+
+            await using var session = store.QuerySession();
+            var overdue = await OverdueAsync(session, settings.MaxPerRun, token);
+            if (overdue.Count == 0) return 0;
+            var lost = await WithoutLiveTimerAsync(connection, overdue.Select(s => s.Id).ToArray(), now, token);
+
+            await using var scope = scopes.CreateAsyncScope();
+            var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+            foreach (var saga in overdue.Where(s => lost.Contains(s.Id)))
+            {
+                logger.LogWarning("Escalation of {Account} was due at {DueAt} with no timer waiting; woken by the sweep",
+                    saga.Id, saga.Process!.WakeDueAt);
+                await bus.PublishAsync(new DunningWakeup(saga.Id, saga.Process.Generation));
+            }
+
+            Interlocked.Add(ref _rearmed, lost.Count);
+            return lost.Count;
+        }
+        finally
+        {
+            // A broken connection has dropped the lock with it.
+            if (connection.State == System.Data.ConnectionState.Open) await Unlock(connection);
+        }
+    }
+
+    private static async Task Unlock(NpgsqlConnection connection)
+    {
+        {
+            await using var unlock = new NpgsqlCommand("select pg_advisory_unlock(@key)", connection) { Parameters = { new("key", LockKey) } };
+            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!settings.Enabled) return;
+        using var timer = new PeriodicTimer(settings.Interval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Escalation sweep failed; it runs again in {Interval}", settings.Interval);
+            }
+        }
+    }
+
+    private async Task<List<DunningSaga>> OverdueAsync(IQuerySession session, int max, CancellationToken token)
+    {
+        var cutoff = clock.GetUtcNow().ToUniversalTime() - settings.Grace;
+        var candidates = await session.Query<DunningSaga>()
+            .Where(s => s.Process!.NextStepAt < cutoff || s.Process!.PromiseDueAt < cutoff)
+            .ToListAsync(token);
+        return candidates.Where(s => s.Process!.WakeDueAt < cutoff).OrderBy(s => s.Process!.WakeDueAt).Take(max).ToList();
+    }
+
+    private static async Task<bool> TryLockAsync(NpgsqlConnection connection, CancellationToken token)
+    {
+        await using var command = new NpgsqlCommand("select pg_try_advisory_lock(@key)", connection) { Parameters = { new("key", LockKey) } };
+        return (bool)(await command.ExecuteScalarAsync(token))!;
+    }
+
+    /// <summary>Wake-ups that are due (or already queued) and not yet handled.</summary>
+    private static async Task<long> DueWakeupsAsync(NpgsqlConnection connection, DateTimeOffset now, CancellationToken token)
+    {
+        await using var command = new NpgsqlCommand(
+            $"""
+             select count(*) from {CollectionsSetup.Schema}.wolverine_incoming_envelopes
+             where message_type = @type and status <> 'Handled' and (status <> 'Scheduled' or execution_time <= @now)
+             """, connection) { Parameters = { new("type", WakeupType), new("now", now) } };
+        return (long)(await command.ExecuteScalarAsync(token))!;
+    }
+
+    /// <summary>The accounts among these with no due wake-up waiting in Wolverine's inbox (the message body names the account).</summary>
+    private static async Task<HashSet<string>> WithoutLiveTimerAsync(NpgsqlConnection connection, string[] accounts, DateTimeOffset now,
+        CancellationToken token)
+    {
+        await using var command = new NpgsqlCommand(
+            $"""
+             select a.account from unnest(@accounts) as a(account)
+             where not exists (
+               select 1 from {CollectionsSetup.Schema}.wolverine_incoming_envelopes e
+               where e.message_type = @type and e.status <> 'Handled' and (e.status <> 'Scheduled' or e.execution_time <= @now)
+                 and position(convert_to('"accountNumber":"' || a.account || '"', 'UTF8') in e.body) > 0)
+             """, connection) { Parameters = { new("accounts", accounts), new("type", WakeupType), new("now", now) } };
+        var lost = new HashSet<string>();
+        await using var reader = await command.ExecuteReaderAsync(token);
+        while (await reader.ReadAsync(token)) lost.Add(reader.GetString(0));
+        return lost;
+    }
+}
