@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Collections.Api.Dunning;
 using Collections.Api.Email;
+using Collections.Api.Health;
 using Collections.Domain.Accounts;
 using Collections.Api.Integration;
 using Collections.Api.Integration.Outbound;
@@ -48,7 +49,7 @@ public static class CollectionsSetup
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
         builder.Services.AddOpenApi();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql");
+        builder.AddOperationalHealth();
 
         builder.Services.AddMarten(opts =>
             {

@@ -30,6 +30,7 @@ public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCh
             {
                 status = e.Value.Status.ToString(),
                 description = e.Value.Description,
+                data = e.Value.Data,
                 error = e.Value.Exception?.Message
             })
         }));
