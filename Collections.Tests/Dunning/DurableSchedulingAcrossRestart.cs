@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Alba;
 using Collections.Domain.Contacts;
 using Collections.Domain.Dunning;
@@ -15,35 +14,23 @@ namespace Collections.Tests.Dunning;
 /// No virtual time here: the default policy with days read as seconds, the real clock, and Wolverine's durable
 /// scheduler on PostgreSQL. A wake-up scheduled by one host is fired by the next one after a restart.
 /// </summary>
-public sealed partial class DurableSchedulingAcrossRestart(ITestOutputHelper output) : IAsyncLifetime
+public sealed class DurableSchedulingAcrossRestart(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Account = "DURABLE-1";
-    private readonly Dictionary<string, string?> _savedEnvironment = new();
-    private string _connection = "";
+    private readonly ProcessEnvironment _environment = new();
     private readonly string _work = Directory.CreateTempSubdirectory("collections-durable-").FullName;
-
-    [GeneratedRegex("\"(\\d+)[dh]\"")]
-    private static partial Regex DaysOrHours();
-
-    [GeneratedRegex("\"at\": \"\\d\\d:\\d\\d\", ")]
-    private static partial Regex TimeOfDay();
 
     public async ValueTask InitializeAsync()
     {
         // Its own database, so the hosts here never pick up timers the other tests leave behind.
-        _connection = await TestDatabase.Recreate("durable");
-
+        var connection = await TestDatabase.Recreate("durable");
         // Every "3d" becomes "9s" and every "48h" "144s": the real ladder, fast enough to watch.
-        var json = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "policies", "default.json"));
-        json = TimeOfDay().Replace(json, "");
-        json = DaysOrHours().Replace(json, m => $"\"{int.Parse(m.Groups[1].Value) * 3}s\"");
-        var policyPath = Path.Combine(_work, "seconds.json");
-        await File.WriteAllTextAsync(policyPath, json);
+        var policyPath = await FastPolicy.WriteAsync(_work, (n, _) => n * 3);
 
-        SetEnvironment("ConnectionStrings__Marten", _connection);
-        SetEnvironment("Collections__CreditPolicy", policyPath);
-        SetEnvironment("Collections__Email__SmtpHost", " "); // blank: the pickup directory (an empty value would unset it)
-        SetEnvironment("Collections__Email__PickupDirectory", Path.Combine(_work, "mail"));
+        _environment.Set("ConnectionStrings__Marten", connection)
+            .Set("Collections__CreditPolicy", policyPath)
+            .Set("Collections__Email__SmtpHost", " ") // blank: the pickup directory (an empty value would unset it)
+            .Set("Collections__Email__PickupDirectory", Path.Combine(_work, "mail"));
     }
 
     [Fact]
@@ -115,15 +102,9 @@ public sealed partial class DurableSchedulingAcrossRestart(ITestOutputHelper out
         }
     }
 
-    private void SetEnvironment(string name, string value)
-    {
-        _savedEnvironment.TryAdd(name, Environment.GetEnvironmentVariable(name));
-        Environment.SetEnvironmentVariable(name, value);
-    }
-
     public ValueTask DisposeAsync()
     {
-        foreach (var (name, value) in _savedEnvironment) Environment.SetEnvironmentVariable(name, value);
+        _environment.Dispose();
         Directory.Delete(_work, recursive: true);
         return ValueTask.CompletedTask;
     }
