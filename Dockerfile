@@ -5,9 +5,7 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends nodejs npm \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-# nuget.config points at packages/local for two shim packages the feed lacks.
 COPY nuget.config Directory.*.props *.sln ./
-COPY packages/ packages/
 # The test project is not needed to publish the API.
 COPY Collections.Domain/ Collections.Domain/
 COPY Collections.Projections/ Collections.Projections/
