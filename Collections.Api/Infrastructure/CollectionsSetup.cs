@@ -80,6 +80,7 @@ public static class CollectionsSetup
             AccountMessageQueues.Configure(opts);
             // An event without a public contract, or one the broker refuses: an operator's case, not a retry's.
             opts.Policies.OnException<EventNotRelayableException>().MoveToErrorQueue();
+            opts.Policies.OnException<PublishingInterruptedException>().RequeueIndefinitely();
             opts.EntityDefaults.OnMissing = OnMissing.ProblemDetailsWith404;
         });
         builder.Services.AddWolverineHttp();

@@ -29,6 +29,7 @@ public sealed class CloudEventPublisher(BrokerSettings broker, IHostApplicationL
         var refusals = 0;
         for (var attempt = 0; ; attempt++)
         {
+            if (stopping.IsCancellationRequested) throw new PublishingInterruptedException(message.Sequence);
             try
             {
                 await PublishOnceAsync(message, stopping);
@@ -43,7 +44,11 @@ public sealed class CloudEventPublisher(BrokerSettings broker, IHostApplicationL
             {
                 await DropConnectionAsync();
                 logger.LogWarning("Event {Sequence} not published yet (attempt {Attempt}): {Reason}", message.Sequence, attempt + 1, e.Message);
-                await Task.Delay(Backoff[Math.Min(attempt, Backoff.Length - 1)], stopping);
+                await Task.Delay(Backoff[Math.Min(attempt, Backoff.Length - 1)], stopping).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PublishingInterruptedException(message.Sequence);
             }
         }
     }
@@ -102,3 +107,9 @@ public sealed class CloudEventPublisher(BrokerSettings broker, IHostApplicationL
 
     public async ValueTask DisposeAsync() => await DropConnectionAsync();
 }
+
+/// <summary>
+/// The host is stopping before the broker confirmed: the message stays in the durable inbox (it is requeued,
+/// never dead-lettered) and is published by the next node or the next start.
+/// </summary>
+public sealed class PublishingInterruptedException(long sequence) : Exception($"Stopping before event {sequence} was confirmed by the broker.");
