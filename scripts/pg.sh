@@ -112,8 +112,9 @@ pg_up() {
     touch "$LOG"
     is_root && chown postgres:postgres "$LOG"
     # 9>&- so the server does not inherit (and keep) the lock.
+    # Writers on one account wait on its row lock holding a connection: room for several nodes' pools.
     as_pg "$PG_BINDIR/pg_ctl" start -D "$PGDATA" -l "$LOG" -w -t 60 \
-      -o "-p $PG_PORT" >/dev/null 9>&- ||
+      -o "-p $PG_PORT -c max_connections=${COLLECTIONS_PG_MAX_CONNECTIONS:-300}" >/dev/null 9>&- ||
       { tail -n 15 "$LOG" >&2; die "PostgreSQL did not start (log: $LOG); is port $PG_PORT taken? set COLLECTIONS_PG_PORT"; }
   fi
   local i
