@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Collections.Api.Dunning;
 using Collections.Api.Email;
 using Collections.Api.Health;
+using Collections.Api.Telemetry;
 using Collections.Domain.Accounts;
 using Collections.Api.Integration;
 using Collections.Api.Integration.Outbound;
@@ -50,6 +51,7 @@ public static class CollectionsSetup
         builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.AddOperationalHealth();
+        builder.AddCollectionsTelemetry();
 
         builder.Services.AddMarten(opts =>
             {
@@ -95,6 +97,7 @@ public static class CollectionsSetup
         app.MapOpenApi();
         app.MapDashboard();
         app.MapDeadLettersEndpoints("/api/dead-letters");
+        app.MapCollectionsTelemetry();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteJson });
         app.MapWolverineEndpoints(opts =>
         {
