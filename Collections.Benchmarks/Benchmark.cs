@@ -24,10 +24,13 @@ public static class Benchmark
         var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
 
         Console.WriteLine($"Collections benchmark: {accounts} simulated accounts, {samples} samples per query, {Environment.ProcessorCount} cores");
+        await using var subscriber = await RelaySubscriber.StartAsync(host);
         var watch = Stopwatch.StartNew();
         var events = await SimulatedData.AppendAsync(store, new AccountSimulator(2026).Accounts(accounts, now));
         var appendSeconds = watch.Elapsed.TotalSeconds;
         Report("append events (batches of 250 streams)", $"{events} events in {appendSeconds:F1} s = {events / appendSeconds:F0} events/s");
+        var relayed = await subscriber.WaitForAsync(events, TimeSpan.FromMinutes(10)) + TimeSpan.FromSeconds(appendSeconds);
+        Report("relay to a RabbitMQ subscriber (backlog)", $"{subscriber.Received} events in {relayed.TotalSeconds:F1} s = {subscriber.Received / relayed.TotalSeconds:F0} events/s");
 
         watch.Restart();
         await host.PauseThenCatchUpOnMartenDaemonActivityAsync(timeout: TimeSpan.FromMinutes(10));
@@ -72,6 +75,31 @@ public static class Benchmark
         }
 
         Report("POST invoice (command, one stream)", Percentiles(writes.Skip(1).ToList()));
+        await RelayLatency(host, subscriber, samples * 5);
+    }
+
+    /// <summary>Payments at a steady 20 per second over many accounts; each one's time from the answer to the subscriber.</summary>
+    private static async Task RelayLatency(IAlbaHost host, RelaySubscriber subscriber, int payments)
+    {
+        var committed = new Dictionary<string, DateTimeOffset>();
+        for (var i = 0; i < payments; i++)
+        {
+            var id = $"LAT-{i}";
+            await host.Scenario(x =>
+            {
+                x.Post.Json(new { paymentId = id, amount = 1m, currency = "EUR", reference = "latency probe" })
+                    .ToUrl($"/api/accounts/SIM-{i % 100:D5}/payments");
+                x.IgnoreStatusCode();
+            });
+            committed[id] = DateTimeOffset.UtcNow;
+            await Task.Delay(50);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (committed.Keys.Any(id => subscriber.ArrivalOf(id) is null) && DateTime.UtcNow < deadline) await Task.Delay(50);
+        var latencies = committed.Where(c => subscriber.ArrivalOf(c.Key) is not null)
+            .Select(c => (subscriber.ArrivalOf(c.Key)!.Value - c.Value).TotalMilliseconds).ToList();
+        Report("relay latency, commit to subscriber (20/s)", latencies.Count == 0 ? "nothing arrived" : Percentiles(latencies));
     }
 
     private static void Report(string what, string figures) => Console.WriteLine($"  {what,-46} {figures}");
@@ -80,7 +108,7 @@ public static class Benchmark
     {
         ms.Sort();
         double At(double p) => ms[(int)Math.Min(ms.Count - 1, Math.Round(p * (ms.Count - 1)))];
-        return $"p50 {At(0.5),7:F1} ms   p95 {At(0.95),7:F1} ms   max {ms[^1],7:F1} ms   (n={ms.Count})";
+        return $"p50 {At(0.5),7:F1} ms   p95 {At(0.95),7:F1} ms   p99 {At(0.99),7:F1} ms   max {ms[^1],7:F1} ms   (n={ms.Count})";
     }
 
     private static int Argument(string[] args, string name, int fallback)
