@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Collections.Domain.Common;
 
@@ -11,6 +12,8 @@ public static partial class JsonInput
     public static void Harden(JsonSerializerOptions options)
     {
         options.AllowDuplicateProperties = false;
+        // The web defaults read "12.50" as a number; a number sent as a string is a client bug to hear about.
+        options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new CleanStringConverter());
     }
 
@@ -25,8 +28,7 @@ public static partial class JsonInput
         if (UnmappedProperty().Match(message) is { Success: true } unmapped)
             return (Join(field, unmapped.Groups[1].Value), "is not a known field.");
         if (DuplicateProperty().Match(message) is { Success: true } duplicate)
-            return (field.EndsWith(duplicate.Groups[1].Value, StringComparison.Ordinal) ? field : Join(field, duplicate.Groups[1].Value),
-                "is given more than once.");
+            return (Join(field, duplicate.Groups[1].Value), "is given more than once.");
         if (message.Contains("maximum configured depth", StringComparison.Ordinal))
             return (field, $"is nested too deeply (at most {RequestBodyGate.MaxDepth} levels).");
         if (message.Contains("does not contain any JSON tokens", StringComparison.Ordinal))
@@ -41,7 +43,11 @@ public static partial class JsonInput
     private static string Field(string? path) =>
         path is null or "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
-    private static string Join(string parent, string name) => parent == "body" ? name : $"{parent}.{name}";
+    /// <summary>The path names the property itself, or (for some errors) only the object holding it.</summary>
+    private static string Join(string path, string name) =>
+        path == "body" ? name
+        : path == name || path.EndsWith($".{name}", StringComparison.Ordinal) || path.EndsWith($"['{name}']", StringComparison.Ordinal) ? path
+        : $"{path}.{name}";
 
     private static string Expected(string typeName)
     {
