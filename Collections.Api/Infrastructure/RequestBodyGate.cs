@@ -86,6 +86,8 @@ public sealed class RequestBodyGate(RequestDelegate next, IOptions<JsonOptions> 
 
         request.Body = new MemoryStream(body, writable: false);
         request.ContentLength = body.Length;
+        // Media types are case-insensitive (RFC 9110); Wolverine compares them as written.
+        request.ContentType = "application/json";
         await next(context);
     }
 
