@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
-using Collections.Domain.Common;
 
 namespace Collections.Api.Infrastructure;
 
@@ -21,7 +21,7 @@ public static partial class JsonInput
     /// The field at fault, named as the validation names it (<c>contacts[0].email</c>; <c>body</c> for the whole
     /// body), from the exception's JSON path, and what is wrong with it in words.
     /// </summary>
-    public static (string Field, string Message) Describe(JsonException e)
+    public static (string Field, string Message) Describe(JsonException e, Type command, JsonSerializerOptions options)
     {
         var field = Field(e.Path);
         var message = e.Message;
@@ -33,8 +33,8 @@ public static partial class JsonInput
             return (field, $"is nested too deeply (at most {RequestBodyGate.MaxDepth} levels).");
         if (message.Contains("does not contain any JSON tokens", StringComparison.Ordinal))
             return ("body", "is empty; send a JSON object.");
-        if (NotConverted().Match(message) is { Success: true } notConverted)
-            return (field, Expected(notConverted.Groups[1].Value));
+        if (message.Contains("could not be converted", StringComparison.Ordinal))
+            return (field, Expected(TypeAt(command, field, options)));
         if (e.GetType() != typeof(JsonException)) // the reader's own: the text is not JSON at all
             return (field, $"is not valid JSON: {WithoutPosition(message)}");
         return (field, WithoutPosition(message));
@@ -49,21 +49,38 @@ public static partial class JsonInput
         : path == name || path.EndsWith($".{name}", StringComparison.Ordinal) || path.EndsWith($"['{name}']", StringComparison.Ordinal) ? path
         : $"{path}.{name}";
 
-    private static string Expected(string typeName)
+    /// <summary>The .NET type the serializer expected at a field path (<c>contacts[0].role</c>), from its own metadata.</summary>
+    private static Type? TypeAt(Type command, string field, JsonSerializerOptions options)
     {
-        var type = NullableOf().Match(typeName) is { Success: true } nullable ? nullable.Groups[1].Value : typeName;
+        if (field == "body") return command;
+        Type? type = command;
+        foreach (Match step in PathStep().Matches(field))
+        {
+            var info = options.GetTypeInfo(type!);
+            type = step.Groups[1].Success
+                ? info.Properties.FirstOrDefault(p => p.Name.Equals(step.Groups[1].Value, StringComparison.OrdinalIgnoreCase))?.PropertyType
+                : info.Kind == JsonTypeInfoKind.Enumerable ? info.ElementType : null;
+            if (type is null) return null;
+        }
+
+        return type;
+    }
+
+    private static string Expected(Type? expected)
+    {
+        var type = expected is null ? null : Nullable.GetUnderlyingType(expected) ?? expected;
         return type switch
         {
-            "System.Decimal" or "System.Int32" or "System.Int64" or "System.Double" =>
+            null => "has the wrong type.",
+            _ when type == typeof(decimal) || type == typeof(int) || type == typeof(long) || type == typeof(double) =>
                 "must be a JSON number within range (not a string).",
-            "System.String" => "must be a JSON string.",
-            "System.DateOnly" => "must be a date (yyyy-MM-dd).",
-            "System.DateTimeOffset" or "System.DateTime" => "must be an instant (ISO 8601, e.g. 2026-11-23T09:15:00Z).",
-            "System.Boolean" => "must be true or false.",
-            _ when typeof(Validation).Assembly.GetType(type) is { IsEnum: true } enumType =>
-                $"must be one of {string.Join(", ", Enum.GetNames(enumType).Select(JsonNamingPolicy.CamelCase.ConvertName))}.",
-            _ when type.Contains("List`1", StringComparison.Ordinal) || type.EndsWith("[]", StringComparison.Ordinal) =>
-                "must be a JSON array.",
+            _ when type == typeof(string) => "must be a JSON string.",
+            _ when type == typeof(DateOnly) => "must be a date (yyyy-MM-dd).",
+            _ when type == typeof(DateTimeOffset) || type == typeof(DateTime) =>
+                "must be an instant (ISO 8601 with an offset, e.g. 2026-11-23T09:15:00Z).",
+            _ when type == typeof(bool) => "must be true or false.",
+            { IsEnum: true } => $"must be one of {string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.CamelCase.ConvertName))}.",
+            _ when type != typeof(string) && type.IsAssignableTo(typeof(System.Collections.IEnumerable)) => "must be a JSON array.",
             _ => "must be a JSON object."
         };
     }
@@ -79,9 +96,6 @@ public static partial class JsonInput
     [GeneratedRegex(@"[Dd]uplicate property '(.+?)'")]
     private static partial Regex DuplicateProperty();
 
-    [GeneratedRegex(@"could not be converted to ([^ ]+?)\.? Path")]
-    private static partial Regex NotConverted();
-
-    [GeneratedRegex(@"^System\.Nullable`1\[(.+)\]$")]
-    private static partial Regex NullableOf();
+    [GeneratedRegex(@"\.?([^.\[\]]+)|\[(\d+)\]")]
+    private static partial Regex PathStep();
 }

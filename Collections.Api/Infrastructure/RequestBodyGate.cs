@@ -78,7 +78,7 @@ public sealed class RequestBodyGate(RequestDelegate next, IOptions<JsonOptions> 
             }
             catch (JsonException e)
             {
-                var (field, message) = JsonInput.Describe(e);
+                var (field, message) = JsonInput.Describe(e, commandType, _read);
                 await Refuse(context, StatusCodes.Status400BadRequest, "The request is invalid", field, message);
                 return;
             }

@@ -128,6 +128,20 @@ public class HostileInputApi(AppFixture fixture) : ApiContext(fixture)
     }
 
     [Fact]
+    public async Task the_refusals_say_what_is_wrong_in_words()
+    {
+        await OpenAccountWithInvoice();
+        var invoice = WriteEndpoint.Named("issue invoice").ValidBody;
+        (await ShouldRefuse("issue invoice", invoice.Replace("120.50", "1e40"), 400, "amount")).Says("must be a JSON number within range (not a string).");
+        (await ShouldRefuse("issue invoice", invoice.Replace("120.50", "\"120.50\""), 400, "amount")).Says("must be a JSON number within range (not a string).");
+        (await ShouldRefuse("issue invoice", invoice.Replace("120.50", "79228162514264337593543950335"), 400, "amount")).Says("must be at most 1000000000000.");
+        (await ShouldRefuse("issue invoice", invoice.Replace("invoiceNumber", "invoiceNo"), 400, "invoiceNo")).Says("is not a known field.");
+        (await ShouldRefuse("place credit hold", "null", 400, "body")).Says("must be a JSON object, not null.");
+        (await ShouldRefuse("log contact", WriteEndpoint.Named("log contact").ValidBody.Replace("\"phone\"", "\"fone\""), 400, "channel"))
+            .Body.ShouldContain("must be one of letter, email, phone, certifiedLetter, courier, fax, sms, meeting.");
+    }
+
+    [Fact]
     public async Task an_amount_at_the_limit_is_accepted_and_sums_of_them_stay_readable()
     {
         await OpenAccount();
@@ -252,4 +266,10 @@ public class HostileInputApi(AppFixture fixture) : ApiContext(fixture)
 
         await Host.Scenario(x => x.Get.Url($"{list}?page=10000&pageSize=500"));
     }
+}
+
+internal static class AnswerAssertions
+{
+    public static void Says(this RawRequests.Answer answer, string message) =>
+        answer.Body.ShouldContain(message, Case.Sensitive, answer.Body);
 }
