@@ -191,6 +191,15 @@ public class HostileInputApi(AppFixture fixture) : ApiContext(fixture)
         await OpenAccountWithInvoice();
         await ShouldRefuse("issue invoice", WriteEndpoint.Named("issue invoice").ValidBody.Replace("invoiceNumber", "invoiceNo"), 400, "invoiceNo");
         await ShouldRefuse("open account", WriteEndpoint.Named("open account").ValidBody.Replace("\"netDays\"", "\"netdayz\""), 400, "terms.netdayz");
+        var before = await Host.EventStoreMark();
+        foreach (var key in new[] { "\\ud800", "a\\u0000", "\\udc00x", "" })
+        {
+            var answer = await Host.Send("POST", $"{AccountUrl}/credit-hold", $$"""{"{{key}}":"x","reason":"a","placedBy":"b"}""");
+            answer.Status.ShouldBe(400, answer.Body);
+            answer.ErrorFields.ShouldNotBeEmpty();
+        }
+
+        (await Host.EventStoreMark()).ShouldBe(before);
     }
 
     [Theory]
