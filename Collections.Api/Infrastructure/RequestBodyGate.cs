@@ -51,11 +51,14 @@ public sealed class RequestBodyGate(RequestDelegate next, IOptions<JsonOptions> 
         {
             body = request.ContentLength > MaxBodyBytes ? null : await ReadWithin(request.Body, context.RequestAborted);
         }
-        catch (BadHttpRequestException e)
+        catch (BadHttpRequestException e) when (e.StatusCode != StatusCodes.Status413PayloadTooLarge)
         {
-            // Kestrel's own limit (the same figure), or a malformed chunked body.
             await Refuse(context, e.StatusCode, "The request body could not be read", "body", e.Message);
             return;
+        }
+        catch (BadHttpRequestException)
+        {
+            body = null; // Kestrel's own limit, the same figure, on a body sent without Content-Length
         }
 
         if (body is null)
