@@ -47,6 +47,7 @@ public static class CollectionsSetup
         builder.AddIntegration();
         builder.Services.AddSingleton(NpgsqlDataSource.Create(connectionString));
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestBodyGate.MaxBodyBytes);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
         builder.Services.AddOpenApi();
@@ -93,6 +94,7 @@ public static class CollectionsSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyGate>();
         app.UseMiddleware<ConcurrencyRetry>();
         app.MapOpenApi();
         app.MapDashboard();
@@ -116,5 +118,6 @@ public static class CollectionsSetup
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         // A misspelt field is an error the caller hears about, not a value silently dropped.
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        JsonInput.Harden(options);
     }
 }

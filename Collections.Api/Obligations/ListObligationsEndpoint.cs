@@ -19,9 +19,7 @@ public static class ListObligationsEndpoint
     public static async Task<IResult> Get(string? status, bool? overdue, string? accountNumber, int? page,
         int? pageSize, IQuerySession session, TimeProvider clock, CancellationToken token)
     {
-        if (page is < 1 || pageSize is < 1 or > 500)
-            return Results.ValidationProblem(new Dictionary<string, string[]>
-                { [page is < 1 ? "page" : "pageSize"] = ["page starts at 1; pageSize is 1 to 500."] });
+        if (Paging.Check(page, pageSize) is { } invalid) return invalid;
 
         if (!QueryValues.TryEnum<ObligationStatus>(status, "status", out var only, out var badStatus)) return badStatus!;
 
@@ -34,7 +32,8 @@ public static class ListObligationsEndpoint
             query = query.Where(o => o.Status == ObligationStatus.Open && o.Deadline < now);
         }
 
-        var items = await query.OrderBy(o => o.Deadline).ToPagedListAsync(page ?? 1, pageSize ?? 50, token);
-        return Results.Ok(new ObligationPage(items.ToList(), items.TotalItemCount, page ?? 1, pageSize ?? 50));
+        var (p, size) = Paging.Resolve(page, pageSize);
+        var items = await query.OrderBy(o => o.Deadline).ToPagedListAsync(p, size, token);
+        return Results.Ok(new ObligationPage(items.ToList(), items.TotalItemCount, p, size));
     }
 }

@@ -56,9 +56,13 @@ public static partial class OpenAccountDecision
             .When(!AccountNumberFormat().IsMatch(accountNumber),
                 "accountNumber", "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.")
             .Required(command.DebtorName, "debtorName")
-            .MaxLength(command.DebtorName, 200, "debtorName")
+            .Line(command.DebtorName, InputLimits.Name, "debtorName")
+            .Line(command.Segment, InputLimits.Segment, "segment")
+            .Line(command.Collector, InputLimits.Name, "collector")
             .Required(command.TimeZone, "timeZone")
-            .When(!string.IsNullOrWhiteSpace(command.TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(command.TimeZone, out _),
+            .Line(command.TimeZone, InputLimits.TimeZone, "timeZone")
+            .When(!string.IsNullOrWhiteSpace(command.TimeZone) && command.TimeZone.Length <= InputLimits.TimeZone
+                  && !TimeZoneInfo.TryFindSystemTimeZoneById(command.TimeZone, out _),
                 "timeZone", $"'{command.TimeZone}' is not a known IANA time zone.")
             .Required(command.Terms, "terms");
 
@@ -66,11 +70,13 @@ public static partial class OpenAccountDecision
         {
             check.When(terms.NetDays is < 0 or > 365, "terms.netDays", "must be between 0 and 365.")
                 .Currency(terms.Currency, "terms.currency")
-                .When(terms.CreditLimit is < 0, "terms.creditLimit", "must not be negative.");
+                .Amount(terms.CreditLimit ?? 0, terms.Currency, "terms.creditLimit", zeroAllowed: true);
         }
 
         var contacts = command.Contacts ?? [];
-        check.When(contacts.Count == 0, "contacts", "must name at least one contact.");
+        check.When(contacts.Count == 0, "contacts", "must name at least one contact.")
+            .Items(contacts.Count, InputLimits.Contacts, "contacts");
+        if (contacts.Count > InputLimits.Contacts) return check;
         for (var i = 0; i < contacts.Count; i++)
         {
             var contact = contacts[i];
@@ -82,7 +88,12 @@ public static partial class OpenAccountDecision
             }
 
             check.Required(contact.ContactId, $"{at}.contactId")
+                .Line(contact.ContactId, InputLimits.Identifier, $"{at}.contactId")
                 .Required(contact.Name, $"{at}.name")
+                .Line(contact.Name, InputLimits.Name, $"{at}.name")
+                .Line(contact.Email, InputLimits.Email, $"{at}.email")
+                .Line(contact.Phone, InputLimits.Phone, $"{at}.phone")
+                .Text(contact.PostalAddress, InputLimits.PostalAddress, $"{at}.postalAddress")
                 .Defined(contact.Role, $"{at}.role")
                 .When(string.IsNullOrWhiteSpace(contact.Email) && string.IsNullOrWhiteSpace(contact.Phone)
                       && string.IsNullOrWhiteSpace(contact.PostalAddress),

@@ -47,6 +47,34 @@ public sealed class Validation
     public Validation MaxLength(string? value, int max, string field) =>
         When(value is not null && value.Length > max, field, $"must be at most {max} characters.");
 
+    /// <summary>An identifier or a name: at most <paramref name="max"/> characters on one line, no control characters.</summary>
+    public Validation Line(string? value, int max, string field) =>
+        MaxLength(value, max, field)
+            .When(value is not null && value.Any(char.IsControl), field, "must be one line without control characters.");
+
+    /// <summary>Free text: at most <paramref name="max"/> characters (line breaks and tabs allowed).</summary>
+    public Validation Text(string? value, int max, string field) => MaxLength(value, max, field);
+
+    /// <summary>More than zero (or zero, if allowed), at most <see cref="InputLimits.MaxAmount"/>, and in the currency's decimals.</summary>
+    public Validation Amount(decimal amount, string? currency, string field, bool zeroAllowed = false) =>
+        When(zeroAllowed ? amount < 0 : amount <= 0, field, zeroAllowed ? "must not be negative." : "must be greater than zero.")
+            .When(amount > InputLimits.MaxAmount, field, $"must be at most {InputLimits.MaxAmount:0}.")
+            .FitsCurrency(amount, currency, field);
+
+    /// <summary>A required calendar date between <see cref="InputLimits.MinDate"/> and <see cref="InputLimits.MaxDate"/>.</summary>
+    public Validation Date(DateOnly value, string field) =>
+        value == default ? Add(field, "is required.")
+            : When(value < InputLimits.MinDate || value > InputLimits.MaxDate, field,
+                $"must be between {InputLimits.MinDate:yyyy-MM-dd} and {InputLimits.MaxDate:yyyy-MM-dd}.");
+
+    /// <summary>An optional instant no earlier than <see cref="InputLimits.MinInstant"/> and at most five minutes ahead of now.</summary>
+    public Validation Instant(DateTimeOffset? value, DateTimeOffset now, string field) =>
+        When(value < InputLimits.MinInstant, field, $"must not be before {InputLimits.MinInstant:yyyy-MM-dd}.")
+            .When(value > now.AddMinutes(5), field, "must not be in the future.");
+
+    public Validation Items(int count, int max, string field) =>
+        When(count > max, field, $"must have at most {max} items.");
+
     public Decision Reject() => Decision.Reject(new Rejection(RejectionKind.Invalid,
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray())));
 }

@@ -52,9 +52,11 @@ public static class LogContactDecision
             .Defined(command.Direction, "direction")
             .Defined(command.Outcome, "outcome")
             .Required(command.LoggedBy, "loggedBy")
+            .Line(command.LoggedBy, InputLimits.Name, "loggedBy")
+            .Line(command.ContactId, InputLimits.Identifier, "contactId")
             .Required(command.Summary, "summary")
-            .MaxLength(command.Summary, 4000, "summary")
-            .When(command.OccurredAt > now.AddMinutes(5), "occurredAt", "must not be in the future.")
+            .Text(command.Summary, InputLimits.Summary, "summary")
+            .Instant(command.OccurredAt, now, "occurredAt")
             .When(command.ContactId is not null && account.Contacts.All(c => c.ContactId != command.ContactId),
                 "contactId", $"No contact '{command.ContactId}' on this account.");
         if (!check.IsValid) return check.Reject();

@@ -18,7 +18,8 @@ public static class CreditHoldDecisions
 {
     public static Decision Decide(this DebtorAccount account, PlaceCreditHold command, DateTimeOffset now)
     {
-        var check = new Validation().Required(command.Reason, "reason").Required(command.PlacedBy, "placedBy");
+        var check = new Validation().Required(command.Reason, "reason").Text(command.Reason, InputLimits.Reason, "reason")
+            .Required(command.PlacedBy, "placedBy").Line(command.PlacedBy, InputLimits.Name, "placedBy");
         if (!check.IsValid) return check.Reject();
         if (account.RefuseIfWrittenOff() is { } refused) return refused;
 
@@ -29,7 +30,8 @@ public static class CreditHoldDecisions
 
     public static Decision Decide(this DebtorAccount account, ReleaseCreditHold command, DateTimeOffset now)
     {
-        var check = new Validation().Required(command.ReleasedBy, "releasedBy").Required(command.Reason, "reason");
+        var check = new Validation().Required(command.ReleasedBy, "releasedBy").Line(command.ReleasedBy, InputLimits.Name, "releasedBy")
+            .Required(command.Reason, "reason").Text(command.Reason, InputLimits.Reason, "reason");
         if (!check.IsValid) return check.Reject();
         if (account.RefuseIfWrittenOff() is { } refused) return refused;
 

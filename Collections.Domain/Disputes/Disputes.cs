@@ -35,9 +35,12 @@ public static class DisputeDecisions
         var invoices = command.InvoiceNumbers ?? [];
         var check = new Validation()
             .When(invoices.Count == 0, "invoiceNumbers", "must name at least one invoice.")
+            .Items(invoices.Count, InputLimits.DisputedInvoices, "invoiceNumbers")
             .Required(command.Reason, "reason")
-            .Required(command.RaisedBy, "raisedBy");
-        for (var i = 0; i < invoices.Count; i++)
+            .Text(command.Reason, InputLimits.Reason, "reason")
+            .Required(command.RaisedBy, "raisedBy")
+            .Line(command.RaisedBy, InputLimits.Name, "raisedBy");
+        for (var i = 0; i < invoices.Count && invoices.Count <= InputLimits.DisputedInvoices; i++)
         {
             check.When(account.FindInvoice(invoices[i] ?? "") is null, $"invoiceNumbers[{i}]",
                 $"No invoice '{invoices[i]}' on this account.");
@@ -58,7 +61,9 @@ public static class DisputeDecisions
         var check = new Validation()
             .Defined(command.Outcome, "outcome")
             .Required(command.Note, "note")
-            .Required(command.ResolvedBy, "resolvedBy");
+            .Text(command.Note, InputLimits.Reason, "note")
+            .Required(command.ResolvedBy, "resolvedBy")
+            .Line(command.ResolvedBy, InputLimits.Name, "resolvedBy");
         if (!check.IsValid) return check.Reject();
         if (account.RefuseIfWrittenOff() is { } refused) return refused;
 

@@ -15,7 +15,9 @@ public static class EscalateToAgencyDecision
 {
     public static Decision Decide(this DebtorAccount account, EscalateToAgency command, DateTimeOffset now)
     {
-        var check = new Validation().Required(command.Agency, "agency").Required(command.ReferredBy, "referredBy");
+        var check = new Validation().Required(command.Agency, "agency").Line(command.Agency, InputLimits.Name, "agency")
+            .Required(command.ReferredBy, "referredBy").Line(command.ReferredBy, InputLimits.Name, "referredBy")
+            .Text(command.Reason, InputLimits.Reason, "reason");
         if (!check.IsValid) return check.Reject();
         if (account.RefuseIfWrittenOff() is { } refused) return refused;
 

@@ -33,17 +33,18 @@ public static class IssueInvoiceDecision
     {
         var check = new Validation()
             .Required(command.InvoiceNumber, "invoiceNumber")
-            .MaxLength(command.InvoiceNumber, 64, "invoiceNumber")
-            .Positive(command.Amount, "amount")
+            .Line(command.InvoiceNumber, InputLimits.Identifier, "invoiceNumber")
             .Currency(command.Currency, "currency")
-            .FitsCurrency(command.Amount, command.Currency, "amount")
-            .Required(command.IssueDate, "issueDate")
-            .Required(command.DueDate, "dueDate")
-            .When(command.DueDate < command.IssueDate, "dueDate", "must not be before the issue date.");
+            .Amount(command.Amount, command.Currency, "amount")
+            .Date(command.IssueDate, "issueDate")
+            .Date(command.DueDate, "dueDate")
+            .When(command.DueDate < command.IssueDate, "dueDate", "must not be before the issue date.")
+            .Line(command.Contract?.Reference, InputLimits.ContractReference, "contract.reference");
         if (command.Contract?.LateFee is { } fee)
         {
             check.When(fee.Percent is <= 0 or > 100, "contract.lateFee.percent", "must be above 0 and at most 100.")
-                .When(fee.AfterDaysPastDue < 0, "contract.lateFee.afterDaysPastDue", "must not be negative.");
+                .When(fee.AfterDaysPastDue is < 0 or > InputLimits.MaxLateFeeDays, "contract.lateFee.afterDaysPastDue",
+                    $"must be between 0 and {InputLimits.MaxLateFeeDays}.");
         }
 
         if (!check.IsValid) return check.Reject();

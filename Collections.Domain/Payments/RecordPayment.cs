@@ -74,13 +74,15 @@ public static class RecordPaymentDecision
     {
         var check = new Validation()
             .Required(command.PaymentId, "paymentId")
-            .MaxLength(command.PaymentId, 64, "paymentId")
-            .Positive(command.Amount, "amount")
+            .Line(command.PaymentId, InputLimits.Identifier, "paymentId")
             .Currency(command.Currency, "currency")
-            .FitsCurrency(command.Amount, command.Currency, "amount")
-            .When(command.ReceivedAt > now.AddMinutes(5), "receivedAt", "must not be in the future.");
+            .Amount(command.Amount, command.Currency, "amount")
+            .Instant(command.ReceivedAt, now, "receivedAt")
+            .Text(command.Reference, InputLimits.PaymentReference, "reference");
 
         var allocations = command.AppliedTo ?? [];
+        check.Items(allocations.Count, InputLimits.Allocations, "appliedTo");
+        if (allocations.Count > InputLimits.Allocations) return check;
         for (var i = 0; i < allocations.Count; i++)
         {
             var at = $"appliedTo[{i}]";
@@ -90,8 +92,8 @@ public static class RecordPaymentDecision
                 continue;
             }
 
-            check.Positive(allocation.Amount, $"{at}.amount")
-                .FitsCurrency(allocation.Amount, command.Currency, $"{at}.amount");
+            check.Amount(allocation.Amount, command.Currency, $"{at}.amount")
+                .Line(allocation.InvoiceNumber, InputLimits.Identifier, $"{at}.invoiceNumber");
             var invoice = account.FindInvoice(allocation.InvoiceNumber ?? "");
             if (invoice is null)
                 check.Add($"{at}.invoiceNumber", $"No invoice '{allocation.InvoiceNumber}' on this account.");
@@ -105,7 +107,9 @@ public static class RecordPaymentDecision
         return check
             .When(allocations.GroupBy(a => a?.InvoiceNumber).Any(g => g.Count() > 1), "appliedTo",
                 "names an invoice more than once.")
-            .When(allocations.Sum(a => a?.Amount ?? 0) > command.Amount, "appliedTo",
+            // Summed only within bounds: a decimal sum overflows near 7.9e28.
+            .When(allocations.All(a => a is null || Math.Abs(a.Amount) <= InputLimits.MaxAmount)
+                  && allocations.Sum(a => a?.Amount ?? 0) > command.Amount, "appliedTo",
                 "applies more than the payment amount.");
     }
 }

@@ -47,13 +47,15 @@ public static class RecordPromiseDecision
     public static Decision Decide(this DebtorAccount account, RecordPromise command, DateTimeOffset now)
     {
         var check = new Validation()
-            .Positive(command.Amount, "amount")
             .Currency(command.Currency, "currency")
-            .FitsCurrency(command.Amount, command.Currency, "amount")
-            .Required(command.PromisedDate, "promisedDate")
+            .Amount(command.Amount, command.Currency, "amount")
+            .Date(command.PromisedDate, "promisedDate")
             .When(command.PromisedDate != default && command.PromisedDate < account.Today(now), "promisedDate",
                 "must not be in the past.")
             .Required(command.RecordedBy, "recordedBy")
+            .Line(command.RecordedBy, InputLimits.Name, "recordedBy")
+            .Line(command.ContactId, InputLimits.Identifier, "contactId")
+            .Text(command.Note, InputLimits.Reason, "note")
             .When(command.ContactId is not null && account.Contacts.All(c => c.ContactId != command.ContactId),
                 "contactId", $"No contact '{command.ContactId}' on this account.");
         if (!check.IsValid) return check.Reject();

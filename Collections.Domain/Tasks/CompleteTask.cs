@@ -19,7 +19,8 @@ public static class CompleteTaskDecision
 {
     public static Decision Decide(this DebtorAccount account, string taskId, CompleteTask command, DateTimeOffset now)
     {
-        var check = new Validation().Required(command.CompletedBy, "completedBy").Required(command.Note, "note");
+        var check = new Validation().Required(command.CompletedBy, "completedBy").Line(command.CompletedBy, InputLimits.Name, "completedBy")
+            .Required(command.Note, "note").Text(command.Note, InputLimits.Reason, "note");
         if (!check.IsValid) return check.Reject();
 
         if (account.OpenTasks.Any(t => t.TaskId == taskId))

@@ -21,7 +21,8 @@ public static class WriteOffDecisions
 {
     public static Decision Decide(this DebtorAccount account, WriteOffAccount command, DateTimeOffset now)
     {
-        var check = new Validation().Required(command.Reason, "reason").Required(command.ApprovedBy, "approvedBy");
+        var check = new Validation().Required(command.Reason, "reason").Text(command.Reason, InputLimits.Reason, "reason")
+            .Required(command.ApprovedBy, "approvedBy").Line(command.ApprovedBy, InputLimits.Name, "approvedBy");
         if (!check.IsValid) return check.Reject();
         if (account.IsWrittenOff) return Decision.Unchanged;
 
@@ -33,7 +34,8 @@ public static class WriteOffDecisions
 
     public static Decision Decide(this DebtorAccount account, ReopenAccount command, DateTimeOffset now)
     {
-        var check = new Validation().Required(command.Reason, "reason").Required(command.ReopenedBy, "reopenedBy");
+        var check = new Validation().Required(command.Reason, "reason").Text(command.Reason, InputLimits.Reason, "reason")
+            .Required(command.ReopenedBy, "reopenedBy").Line(command.ReopenedBy, InputLimits.Name, "reopenedBy");
         if (!check.IsValid) return check.Reject();
 
         return account.IsWrittenOff

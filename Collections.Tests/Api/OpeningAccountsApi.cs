@@ -69,8 +69,7 @@ public class OpeningAccountsApi(AppFixture fixture) : ApiContext(fixture)
             x.WithRequestHeader("Content-Type", "application/json");
             x.StatusCodeShouldBe(400);
         });
-        (await result.ReadAsJsonAsync<ProblemBody>())!.Detail!.ShouldContain("$.contacts[0].role");
-        (await StreamVersion()).ShouldBe(0);
+        await ShouldRefuse(result, "contacts[0].role", 0);
     }
 
     private sealed record CommandResultBody(string AccountNumber, long Version, string[] EventsAppended);

@@ -1,0 +1,59 @@
+using System.Text;
+using System.Text.Json;
+using Alba;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Collections.Tests.Support;
+
+/// <summary>Requests as an attacker or a broken client sends them: any bytes, any Content-Type, any status back.</summary>
+public static class RawRequests
+{
+    public sealed record Answer(int Status, string? ContentType, string Body)
+    {
+        public JsonElement? Json => Body.Length > 0 && ContentType?.Contains("json") == true
+            ? JsonDocument.Parse(Body).RootElement.Clone()
+            : null;
+
+        /// <summary>The fields named in a problem's <c>errors</c>.</summary>
+        public IReadOnlyList<string> ErrorFields => Json is { ValueKind: JsonValueKind.Object } json
+                                                    && json.TryGetProperty("errors", out var errors)
+                                                    && errors.ValueKind == JsonValueKind.Object
+            ? errors.EnumerateObject().Select(e => e.Name).ToList()
+            : [];
+    }
+
+    public static Task<Answer> Send(this IAlbaHost host, string method, string url, string body,
+        string? contentType = "application/json", string? correlationId = null) =>
+        host.Send(method, url, Encoding.UTF8.GetBytes(body), contentType, correlationId);
+
+    public static async Task<Answer> Send(this IAlbaHost host, string method, string url, byte[] body,
+        string? contentType = "application/json", string? correlationId = null)
+    {
+        var result = await host.Scenario(x =>
+        {
+            if (method == "PUT") x.Put.Url(url);
+            else x.Post.Url(url);
+            x.ConfigureHttpContext(c =>
+            {
+                c.Request.Body = new MemoryStream(body);
+                c.Request.ContentLength = body.Length;
+                c.Request.ContentType = contentType;
+                if (correlationId is not null) c.Request.Headers["X-Correlation-Id"] = correlationId;
+            });
+            x.IgnoreStatusCode();
+        });
+        var response = result.Context.Response;
+        return new Answer(response.StatusCode, response.ContentType, await result.ReadAsTextAsync());
+    }
+
+    /// <summary>Rows in the event store and the highest sequence: a refused request must move neither (tombstones included).</summary>
+    public static async Task<(long Rows, long MaxSequence)> EventStoreMark(this IAlbaHost host)
+    {
+        await using var command = host.Services.GetRequiredService<NpgsqlDataSource>()
+            .CreateCommand("select count(*), coalesce(max(seq_id), 0) from collections.mt_events");
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+}
