@@ -36,10 +36,11 @@ public static class CollectionsSetup
         builder.Services.AddSingleton<IConfigureMarten, EventClock>();
         builder.AddEmail();
         builder.AddIntegration();
-        builder.Services.AddSingleton(NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton(NpgsqlDataSource.Create(DatabaseTimeouts.Bound(connectionString)));
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
+        builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql");
 
@@ -69,6 +70,7 @@ public static class CollectionsSetup
             // Timers and emails live in PostgreSQL: they survive restarts and fire on any node.
             opts.Policies.UseDurableLocalQueues();
             opts.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
+            opts.Durability.ForFastTakeover();
             // A saga and a command racing on one account: the loser re-reads and tries again.
             opts.Policies.OnException<ConcurrencyException>()
                 .RetryWithCooldown(50.Milliseconds(), 100.Milliseconds(), 250.Milliseconds(), 500.Milliseconds(), 1.Seconds());
