@@ -70,7 +70,7 @@ public static class CollectionsSetup
             // Timers and emails live in PostgreSQL: they survive restarts and fire on any node.
             opts.Policies.UseDurableLocalQueues();
             opts.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
-            opts.Durability.ForFastTakeover();
+            opts.UseFastTakeover();
             // A saga and a command racing on one account: the loser re-reads and tries again.
             opts.Policies.OnException<ConcurrencyException>()
                 .RetryWithCooldown(50.Milliseconds(), 100.Milliseconds(), 250.Milliseconds(), 500.Milliseconds(), 1.Seconds());
