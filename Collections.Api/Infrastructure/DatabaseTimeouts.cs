@@ -15,7 +15,7 @@ public static class DatabaseTimeouts
     public const int ConnectSeconds = 3;
     public const int CommandSeconds = 10;
 
-    private static readonly string[] ConnectKeys = ["Timeout", "Connect Timeout", "Connection Timeout"];
+    private static readonly string[] ConnectKeys = ["Timeout"];
     private static readonly string[] CommandKeys = ["Command Timeout", "CommandTimeout"];
 
     public static string Bound(string connectionString)

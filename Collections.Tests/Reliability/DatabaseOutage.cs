@@ -45,7 +45,7 @@ public sealed class DatabaseOutage(ITestOutputHelper output) : IAsyncLifetime
         var load = new WriteLoad(Prefix, () => [api.Client]) { RetryDelayMs = 250 };
         var clock = Stopwatch.StartNew();
         load.Start(writers: 4);
-        await Task.Delay(TimeSpan.FromSeconds(6));
+        await load.UntilAcknowledged(200, TimeSpan.FromSeconds(40));
 
         var ackedBefore = load.Commands.Values.Count(c => c.Acknowledged);
         await postgres.StopServerAsync();

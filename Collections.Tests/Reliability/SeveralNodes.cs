@@ -66,7 +66,7 @@ public sealed partial class SeveralNodes(ITestOutputHelper output) : IAsyncLifet
         var takeovers = new List<(string Node, TimeSpan After)>();
         var ackedBefore = 0;
         // Mid-load: the writers have been at it for a while before the first kill.
-        await Task.Delay(TimeSpan.FromSeconds(6));
+        await load.UntilAcknowledged(300, TimeSpan.FromSeconds(40));
         foreach (var agentName in new[] { "/integration-events/", "/accountsummary/" })
         {
             var current = await SettledAssignments(nodeIds.Where(n => !n.Value.HasExited).Select(n => n.Key), TimeSpan.FromSeconds(60));

@@ -33,6 +33,13 @@ public sealed class WriteLoad(string prefix, Func<IReadOnlyList<HttpClient>> nod
         }
     }
 
+    /// <summary>Waits until at least <paramref name="count"/> commands were acknowledged (a fresh process is slow at first).</summary>
+    public async Task UntilAcknowledged(int count, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (Commands.Values.Count(c => c.Acknowledged) < count && clock.Elapsed < timeout) await Task.Delay(100);
+    }
+
     /// <summary>Stops sending new commands; a command in flight is still sent until acknowledged, up to <paramref name="drain"/>.</summary>
     public async Task StopAsync(TimeSpan drain)
     {
