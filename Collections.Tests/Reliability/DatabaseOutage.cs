@@ -68,7 +68,7 @@ public sealed class DatabaseOutage(ITestOutputHelper output) : IAsyncLifetime
         await postgres.StartServerAsync();
         var upAt = clock.Elapsed;
         output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} PostgreSQL started again");
-        await Task.Delay(TimeSpan.FromSeconds(8));
+        await Task.Delay(TimeSpan.FromSeconds(5));
         await load.StopAsync(drain: TimeSpan.FromSeconds(30));
 
         var answers = load.Answers.ToList();
@@ -98,7 +98,7 @@ public sealed class DatabaseOutage(ITestOutputHelper output) : IAsyncLifetime
                          $"reads {string.Join(", ", reads.GroupBy(r => r.Status).Select(g => $"{g.Key} x{g.Count()}"))}, slowest {reads.Max(r => r.Took).TotalMilliseconds:F0} ms");
         output.WriteLine($"first write acknowledged {recovery?.TotalSeconds:F1} s after PostgreSQL was started again; " +
                          $"AccountSummary and ContactHistory reached the last event {caughtUp.Elapsed.TotalSeconds:F1} s after the load stopped");
-        Console.WriteLine($"[database outage] {Outage.TotalSeconds:F0} s down: writes {Describe(outage)}, slowest answer {Slowest(answers)}; " +
+        Figures.Write("database-outage", $"[database outage] {Outage.TotalSeconds:F0} s down: writes {Describe(outage)}, slowest answer {Slowest(answers)}; " +
                           $"first write acknowledged {recovery?.TotalSeconds:F1} s after PostgreSQL was started again");
 
         answers.Where(a => a.Status == 500).Select(a => a.Body).ShouldBeEmpty("never a 500");

@@ -80,16 +80,17 @@ public sealed partial class SeveralNodes(ITestOutputHelper output) : IAsyncLifet
         }
 
         var takeover = takeovers.Max(t => t.After);
-        Console.WriteLine($"[several nodes] takeover after kill -9: {string.Join(", ", takeovers.Select(t => $"{t.Node} {t.After.TotalSeconds:F1} s"))}");
+        var summary = $"takeover after kill -9: {string.Join(", ", takeovers.Select(t => $"{t.Node} {t.After.TotalSeconds:F1} s"))}";
+        output.WriteLine(summary);
         foreach (var record in await EventLedger.Rows(_connection,
                      "select to_char(timestamp, 'HH24:MI:SS.MS'), node_number, event_name, left(description, 120) from collections.wolverine_node_records " +
                      "where event_name <> 'AgentPaused' order by id"))
             output.WriteLine("  node record: " + string.Join(" ", record));
 
         // More load on the two survivors, then stop and let the escalation steps in flight land.
-        await Task.Delay(TimeSpan.FromSeconds(8));
+        await Task.Delay(TimeSpan.FromSeconds(5));
         await load.StopAsync(drain: TimeSpan.FromSeconds(30));
-        await Task.Delay(TimeSpan.FromSeconds(6));
+        await Task.Delay(TimeSpan.FromSeconds(4));
 
         var answers = load.Answers.ToList();
         var commands = load.Commands.Values.ToList();
@@ -102,6 +103,8 @@ public sealed partial class SeveralNodes(ITestOutputHelper output) : IAsyncLifet
                          $"{steps.Count(s => s.Type == "collection_task_created")} tasks over {steps.Select(s => s.Account).Distinct().Count()} accounts; " +
                          $"{deadLetters} dead-lettered messages");
 
+        Figures.Write("several-nodes", $"[several nodes] {summary}; {commands.Count(c => c.Acknowledged)} commands acknowledged, " +
+                                       $"stored twice: {commands.Count(c => stored.GetValueOrDefault(c.Id) > 1)}, steps run twice: {steps.Count(s => s.Count > 1)}");
         commands.Count(c => c.Acknowledged).ShouldBeGreaterThan(ackedBefore, "the survivors kept acknowledging writes");
         commands.Where(c => c.Acknowledged && stored.GetValueOrDefault(c.Id) != 1)
             .Select(c => $"{c.Kind} {c.Id} stored {stored.GetValueOrDefault(c.Id)} times").ShouldBeEmpty();
