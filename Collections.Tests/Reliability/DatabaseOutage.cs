@@ -78,6 +78,9 @@ public sealed class DatabaseOutage(ITestOutputHelper output) : IAsyncLifetime
         var firstAckAfter = answers.Where(a => a.Status is >= 200 and < 300 && a.SentAt >= start + startingAt).Select(a => a.SentAt + a.Took).DefaultIfEmpty().Min();
         var recovery = firstAckAfter == default ? (TimeSpan?)null : firstAckAfter - (start + startingAt);
         output.WriteLine($"pg_ctl start took {(upAt - startingAt).TotalSeconds:F1} s");
+        var slowest = answers.MaxBy(a => a.Took)!;
+        output.WriteLine($"slowest answer: {slowest.Took.TotalMilliseconds:F0} ms, {slowest.Status}, sent {(slowest.SentAt - start).TotalSeconds:F1} s " +
+                         $"into the run (outage from {downAt.TotalSeconds:F1} s to {upAt.TotalSeconds:F1} s)");
         var stored = await EventLedger.StoredCommands(postgres.ConnectionString("outage"), Prefix);
 
         // The read models resume by themselves too: the async projections reach the last event.
