@@ -45,11 +45,12 @@ public static class CollectionsSetup
         builder.Services.AddSingleton<EscalationSweep>();
         builder.Services.AddHostedService(services => services.GetRequiredService<EscalationSweep>());
         builder.AddIntegration();
-        builder.Services.AddSingleton(NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton(NpgsqlDataSource.Create(DatabaseTimeouts.Bound(connectionString)));
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestBodyGate.MaxBodyBytes);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
+        builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddOpenApi();
         builder.AddOperationalHealth();
         builder.AddCollectionsTelemetry();
@@ -80,6 +81,7 @@ public static class CollectionsSetup
             // Timers and emails live in PostgreSQL: they survive restarts and fire on any node.
             opts.Policies.UseDurableLocalQueues();
             opts.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
+            opts.UseFastTakeover();
             AccountMessageQueues.Configure(opts);
             // An event without a public contract, or one the broker refuses: an operator's case, not a retry's.
             opts.Policies.OnException<EventNotRelayableException>().MoveToErrorQueue();
