@@ -13,7 +13,7 @@ namespace Collections.Api.Dunning;
 /// payments, promises, disputes) go through partitioned durable local queues keyed by account number, so on a
 /// node they run one at a time per account and never race each other; the account stream is locked while they
 /// write, so they queue behind a person's command instead of conflicting with it. A conflict that still happens
-/// (another node, a reopened account) is retried for as long as it takes, never dead-lettered: a dead-lettered
+/// (another node, two nodes starting one account's saga) is retried for as long as it takes, never dead-lettered: a dead-lettered
 /// timer would silently end the escalation. <see cref="EscalationSweep"/> is the second line of defence.
 /// </summary>
 public static class AccountMessageQueues
@@ -42,7 +42,8 @@ public static class AccountMessageQueues
             .Then.ScheduleRetryIndefinitely(2.Seconds(), 5.Seconds(), 10.Seconds());
     }
 
+    /// <summary>Another writer got there first; <see cref="DocumentAlreadyExistsException"/>: two nodes started one account's saga.</summary>
     private static bool IsLostRace(Exception e) =>
-        e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException
+        e is ConcurrencyException or DocumentAlreadyExistsException or EventStreamUnexpectedMaxEventIdException
             or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException;
 }

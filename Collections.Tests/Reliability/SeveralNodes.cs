@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
+using Collections.Tests.Integration;
 using Collections.Tests.Support;
 
 namespace Collections.Tests.Reliability;
@@ -11,7 +11,7 @@ namespace Collections.Tests.Reliability;
 /// mid-load. Every acknowledged command is stored exactly once, no escalation step runs twice, and the dead node's
 /// agents run elsewhere within 10 s.
 /// </summary>
-public sealed partial class SeveralNodes(ITestOutputHelper output) : IAsyncLifetime
+public sealed class SeveralNodes(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Prefix = "NODES";
     private static readonly int[] Ports = [5181, 5182, 5183];
@@ -21,20 +21,17 @@ public sealed partial class SeveralNodes(ITestOutputHelper output) : IAsyncLifet
     private string _connection = "";
     private Dictionary<string, string> _settings = [];
 
-    [GeneratedRegex("\"(\\d+)[dh]\"")]
-    private static partial Regex DaysOrHours();
-
-    [GeneratedRegex("\"at\": \"\\d\\d:\\d\\d\", ")]
-    private static partial Regex TimeOfDay();
+    private Broker _broker = null!;
+    private string _probes = "";
 
     public async ValueTask InitializeAsync()
     {
         _connection = await TestDatabase.Recreate("nodes");
         // The default ladder with every day (and hour) read as two seconds: steps fall due every few seconds.
-        var json = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "policies", "default.json"));
-        json = DaysOrHours().Replace(TimeOfDay().Replace(json, ""), m => $"\"{int.Parse(m.Groups[1].Value) * 2}s\"");
-        var policy = Path.Combine(_work, "seconds.json");
-        await File.WriteAllTextAsync(policy, json);
+        var policy = await FastPolicy.WriteAsync(_work, (n, _) => n * 2);
+        // A subscriber for the probe accounts: the relay must deliver after each kill, wherever it runs then.
+        _broker = await Broker.ConnectAsync();
+        _probes = await _broker.SubscribeAsync("test.several-nodes", "collections.account_opened.v1");
         _settings = new Dictionary<string, string>
         {
             ["ConnectionStrings__Marten"] = _connection,
@@ -105,6 +102,7 @@ public sealed partial class SeveralNodes(ITestOutputHelper output) : IAsyncLifet
 
         Figures.Write("several-nodes", $"[several nodes] {summary}; {commands.Count(c => c.Acknowledged)} commands acknowledged, " +
                                        $"stored twice: {commands.Count(c => stored.GetValueOrDefault(c.Id) > 1)}, steps run twice: {steps.Count(s => s.Count > 1)}");
+        deadLetters.ShouldBe(0, "a lost race is retried, never dead-lettered");
         commands.Count(c => c.Acknowledged).ShouldBeGreaterThan(ackedBefore, "the survivors kept acknowledging writes");
         commands.Where(c => c.Acknowledged && stored.GetValueOrDefault(c.Id) != 1)
             .Select(c => $"{c.Kind} {c.Id} stored {stored.GetValueOrDefault(c.Id)} times").ShouldBeEmpty();
@@ -116,7 +114,8 @@ public sealed partial class SeveralNodes(ITestOutputHelper output) : IAsyncLifet
 
     /// <summary>
     /// Kills the node mid-load; measures until each agent it ran is running on a live node and an account opened
-    /// after the kill is in AccountSummary (which shows the projection runs, wherever it was).
+    /// after the kill is in AccountSummary and on a subscriber's queue (which shows the projection and the relay
+    /// run, wherever they were).
     /// </summary>
     private async Task<TimeSpan> KillAndMeasureTakeover(ApiProcess victim, Guid victimId, List<(string Agent, Guid Node)> assignments,
         Dictionary<Guid, ApiProcess> nodeIds, WriteLoad load, Action dropDead)
@@ -126,6 +125,7 @@ public sealed partial class SeveralNodes(ITestOutputHelper output) : IAsyncLifet
         var leader = (await EventLedger.Rows(_connection,
             "select node_id from collections.wolverine_node_assignments where id like 'wolverine://leader%'")).SingleOrDefault()?[0];
         var acked = load.Commands.Values.Count(c => c.Acknowledged);
+        var relayedAtKill = await RelayProgress();
 
         victim.Kill();
         var killedAt = Stopwatch.StartNew();
@@ -136,14 +136,23 @@ public sealed partial class SeveralNodes(ITestOutputHelper output) : IAsyncLifet
         var survivors = nodeIds.Where(n => !n.Value.HasExited).Select(n => n.Key).ToHashSet();
         var moved = victimAgents.ToDictionary(agent => agent, agent => WaitFor(async () =>
             (await Assignments()).Any(a => a.Agent == agent && survivors.Contains(a.Node)), killedAt, TimeSpan.FromSeconds(90)));
-        var probeSeen = ProbeThroughAccountSummary(nodeIds[survivors.First()].Client, $"{Prefix}-PROBE-{victim.Name}", killedAt);
+        var probe = $"{Prefix}-PROBE-{victim.Name}";
+        var probeSeen = ProbeThroughAccountSummary(nodeIds[survivors.First()].Client, probe, killedAt);
         var movedAfter = new Dictionary<string, TimeSpan>();
         foreach (var (agent, task) in moved) movedAfter[agent] = await task;
         var probeAfter = await probeSeen;
+        var relayAfter = await WaitFor(async () => await RelayProgress() > relayedAtKill, killedAt, TimeSpan.FromSeconds(90));
+        // The probe itself waits behind the relay's backlog (its throughput, not its takeover), so it only has to arrive.
+        var relayed = await _broker.ReceiveAsync(_probes, r => r.Any(m => m.Subject == probe), TimeSpan.FromSeconds(120));
+        relayed.ShouldContain(m => m.Subject == probe, "the relay publishes again after the kill");
         output.WriteLine("takeover: " + string.Join("; ", movedAfter.Select(m => $"{Short(m.Key)} running on a live node {m.Value.TotalSeconds:F1} s after the kill")) +
-                         $"; an account opened after the kill in AccountSummary after {probeAfter.TotalSeconds:F1} s");
-        return movedAfter.Values.Append(probeAfter).Max();
+                         $"; an account opened after the kill in AccountSummary after {probeAfter.TotalSeconds:F1} s; the relay moving again after " +
+                         $"{relayAfter.TotalSeconds:F1} s, the probe on the broker by {killedAt.Elapsed.TotalSeconds:F1} s");
+        return movedAfter.Values.Append(probeAfter).Append(relayAfter).Max();
     }
+
+    private Task<long> RelayProgress() => EventLedger.Scalar(_connection,
+        "select coalesce(max(last_seq_id), 0) from collections.mt_event_progression where name like 'integration-events:%'");
 
     private static string Short(string agent) => agent.Split('/', StringSplitOptions.RemoveEmptyEntries) switch
     {
@@ -203,6 +212,12 @@ public sealed partial class SeveralNodes(ITestOutputHelper output) : IAsyncLifet
 
     public async ValueTask DisposeAsync()
     {
+        if (_broker is not null)
+        {
+            await _broker.DeleteQueueAsync(_probes);
+            await _broker.DisposeAsync();
+        }
+
         foreach (var node in _nodes)
         {
             // Shown when the test fails: what each node said last about its agents and its errors.
