@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
 using Collections.Domain.CreditHolds;
@@ -59,7 +60,7 @@ public static class GetAccountEndpoint
     /// The account now (from its inline snapshot), or as it stood at a past moment (<c>asOf</c>) or
     /// stream version (<c>atVersion</c>), replayed from its events.
     /// </summary>
-    [WolverineGet("/api/accounts/{accountNumber}"), Tags("Accounts")]
+    [WolverineGet("/api/accounts/{accountNumber}"), Tags("Accounts"), ProducesResponseType<AccountView>(200)]
     public static async Task<IResult> Get(string accountNumber, DateTimeOffset? asOf, long? atVersion,
         IQuerySession session, TimeProvider clock, CancellationToken token)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Wolverine.Http;
 
@@ -17,7 +18,7 @@ public sealed record RecordedEvent(
 public static class GetAccountEventsEndpoint
 {
     /// <summary>The account's raw event history, oldest first, with its metadata.</summary>
-    [WolverineGet("/api/accounts/{accountNumber}/events"), Tags("Accounts")]
+    [WolverineGet("/api/accounts/{accountNumber}/events"), Tags("Accounts"), ProducesResponseType<IReadOnlyList<RecordedEvent>>(200)]
     public static async Task<IResult> Get(string accountNumber, IQuerySession session, CancellationToken token)
     {
         var events = await session.Events.FetchStreamAsync(accountNumber, token: token);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Collections.Api.Contracts;
 using Collections.Api.Dunning;
 using Collections.Api.Email;
 using Collections.Api.Health;
@@ -51,7 +52,7 @@ public static class CollectionsSetup
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
         builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddSchemaTransformer<ContractSchemas>());
         builder.AddOperationalHealth();
         builder.AddCollectionsTelemetry();
 
@@ -98,7 +99,7 @@ public static class CollectionsSetup
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyGate>();
         app.UseMiddleware<ConcurrencyRetry>();
-        app.MapOpenApi();
+        app.MapApiContracts();
         app.MapDashboard();
         app.MapDeadLettersEndpoints("/api/dead-letters");
         app.MapCollectionsTelemetry();
@@ -108,6 +109,7 @@ public static class CollectionsSetup
             // "?asOf=yesterday" is a 400, not silently the current state.
             opts.RejectUnparseableQueryValues = true;
             opts.RejectUnparseableHeaderValues = true;
+            opts.AddPolicy<ContractResponses>();
             // Stamp who and which request caused every appended event (auditors replay by them).
             opts.AddMiddleware(typeof(RequestMetadata), chain => !chain.HttpMethods.Contains("GET"));
         });

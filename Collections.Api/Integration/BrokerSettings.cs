@@ -9,6 +9,9 @@ public sealed class BrokerSettings(Uri uri, string source)
     public const string SourceSetting = "Collections:Integration:Source";
     public const string DefaultSource = "/collections";
 
+    /// <summary>Where the broker is.</summary>
+    public Uri Uri => uri;
+
     /// <summary>The CloudEvents <c>source</c> of every published event.</summary>
     public string Source { get; } = source;
 

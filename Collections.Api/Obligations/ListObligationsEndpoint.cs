@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Collections.Domain.Dunning;
 using Collections.Api.ReadSide;
 using Collections.Projections;
@@ -15,7 +16,7 @@ public static class ListObligationsEndpoint
     /// Consequences announced to debtors, soonest deadline first. <c>status</c>: open, fulfilled or cancelled;
     /// <c>overdue=true</c>: open ones whose deadline has passed, which the follow-through guarantee says must never exist.
     /// </summary>
-    [WolverineGet("/api/obligations"), Tags("Obligations")]
+    [WolverineGet("/api/obligations"), Tags("Obligations"), ProducesResponseType<ObligationPage>(200)]
     public static async Task<IResult> Get(string? status, bool? overdue, string? accountNumber, int? page,
         int? pageSize, IQuerySession session, TimeProvider clock, CancellationToken token)
     {

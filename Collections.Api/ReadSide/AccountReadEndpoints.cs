@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Collections.Api.Accounts;
 using Collections.Projections.Contacts;
 using Collections.Projections.Summaries;
@@ -13,7 +14,7 @@ public sealed record AccountSummaryView(AccountView Account, DateTimeOffset? Las
 public static class AccountReadEndpoints
 {
     /// <summary>The debtor 360: balances, oldest past-due item, segment, ladder step and next action, hold, promise, disputes, contacts, today's work.</summary>
-    [WolverineGet("/api/accounts/{accountNumber}/summary"), Tags("Accounts")]
+    [WolverineGet("/api/accounts/{accountNumber}/summary"), Tags("Accounts"), ProducesResponseType<Fresh<AccountSummaryView>>(200)]
     public static async Task<IResult> Summary(string accountNumber, IDocumentStore store, IQuerySession session,
         TimeProvider clock, CancellationToken token)
     {
@@ -27,7 +28,7 @@ public static class AccountReadEndpoints
     }
 
     /// <summary>Every contact with the debtor in order: channel, sender, recipient, the exact text, the outcome.</summary>
-    [WolverineGet("/api/accounts/{accountNumber}/contact-history"), Tags("Accounts")]
+    [WolverineGet("/api/accounts/{accountNumber}/contact-history"), Tags("Accounts"), ProducesResponseType<Fresh<IReadOnlyList<ContactEntry>>>(200)]
     public static async Task<IResult> ContactHistory(string accountNumber, IDocumentStore store, IQuerySession session,
         CancellationToken token)
     {

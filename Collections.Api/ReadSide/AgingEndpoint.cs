@@ -3,6 +3,7 @@ using Collections.Projections.Aging;
 using Collections.Projections.Summaries;
 using JasperFx.Events;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Collections.Api.ReadSide;
@@ -14,7 +15,7 @@ public static class AgingEndpoint
     /// per currency, with DSO. Without <c>asOf</c>: now, from the account summaries. With <c>asOf</c> (say a
     /// month end): replayed from the events recorded up to that moment, as the report stood then.
     /// </summary>
-    [WolverineGet("/api/reports/aging"), Tags("Reports")]
+    [WolverineGet("/api/reports/aging"), Tags("Reports"), ProducesResponseType<Fresh<AgingReport>>(200)]
     public static async Task<IResult> Get(DateTimeOffset? asOf, IDocumentStore store, IQuerySession session,
         TimeProvider clock, CancellationToken token)
     {
@@ -23,7 +24,12 @@ public static class AgingEndpoint
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["asOf"] = ["must not be in the future."] });
 
         if (asOf is { } past)
-            return Results.Ok(AgingCalculator.Report(await Replay(session, past.ToUniversalTime(), token), past));
+        {
+            // Replayed from the event store itself, so never behind it.
+            var latest = (await store.Advanced.FetchEventStoreStatistics(token: token)).EventSequenceNumber;
+            return Results.Ok(new Fresh<AgingReport>(AgingCalculator.Report(await Replay(session, past.ToUniversalTime(), token), past),
+                new Freshness("events", latest, latest, 0)));
+        }
 
         var summaries = await Live(session, now, token);
         return Results.Ok(new Fresh<AgingReport>(AgingCalculator.Report(summaries.Select(s => s.Account), now),

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Collections.Projections.Aging;
 using Collections.Projections.Summaries;
 using Collections.Projections.WorkQueues;
@@ -13,7 +14,7 @@ public sealed record CollectorRow(string Collector, IReadOnlyList<AgingRow> Agin
 public static class CollectorsEndpoint
 {
     /// <summary>The per-collector table of the dashboard: each collector's aging and today's work, by kind.</summary>
-    [WolverineGet("/api/collectors"), Tags("Reports")]
+    [WolverineGet("/api/collectors"), Tags("Reports"), ProducesResponseType<Fresh<IReadOnlyList<CollectorRow>>>(200)]
     public static async Task<IResult> Get(IDocumentStore store, IQuerySession session, TimeProvider clock, CancellationToken token)
     {
         var now = clock.GetUtcNow();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Collections.Projections.Summaries;
 using Collections.Projections.WorkQueues;
 using Marten;
@@ -14,7 +15,7 @@ public static class WorkQueueEndpoint
     /// What needs doing today: calls due, letters to send, promises falling due, broken promises, final-notice
     /// deadlines, holds to review, disputes. Highest priority first (<c>sort=dueAt</c> for soonest first).
     /// </summary>
-    [WolverineGet("/api/work-queue"), Tags("Work queues")]
+    [WolverineGet("/api/work-queue"), Tags("Work queues"), ProducesResponseType<Fresh<WorkQueuePage>>(200)]
     public static async Task<IResult> Get(string? collector, string? kind, string? sort, int? page, int? pageSize,
         IDocumentStore store, IQuerySession session, TimeProvider clock, CancellationToken token)
     {

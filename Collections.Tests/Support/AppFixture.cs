@@ -1,4 +1,6 @@
 using Alba;
+using Collections.Tests.Contracts;
+using Microsoft.AspNetCore.Hosting;
 using JasperFx.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -37,15 +39,19 @@ public sealed class AppFixture : IAsyncLifetime
         Host = await AlbaHost.For<Program>(builder => builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            // Every answer the suite gets is held to the OpenAPI document when the run ends.
+            services.AddSingleton<IStartupFilter, ContractRecorder>();
             services.RunWolverineInSoloMode();
         }));
     }
 
     public async ValueTask DisposeAsync()
     {
+        var document = await Host.GetAsText("/openapi/v1.json");
         await Host.StopAsync();
         await Host.DisposeAsync();
         await Smtp.DisposeAsync();
+        OpenApiConformance.ShouldHoldFor(document, ContractRecorder.Answers);
     }
 }
 

@@ -29,7 +29,11 @@ public sealed record CloudEvent(
     public const string ContentType = "application/cloudevents+json";
 
     /// <summary>How the contract is written: camelCase data, ISO 8601 dates, numbers for amounts.</summary>
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = JsonNumberHandling.Strict,
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()
+    };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 }

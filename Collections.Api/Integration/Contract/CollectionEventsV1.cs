@@ -4,42 +4,42 @@ namespace Collections.Api.Integration.Contract;
 // scripts stay inside the service: subscribers learn that something was sent or assigned, and to whom.
 
 public sealed record PromiseMadeV1(string PromiseId, Amount Amount, DateOnly PromisedDate, string? ContactId, string RecordedBy,
-    DateTimeOffset MadeAt);
+    DateTimeOffset MadeAt) : IEventData;
 
-public sealed record PromiseKeptV1(string PromiseId, DateTimeOffset KeptAt);
+public sealed record PromiseKeptV1(string PromiseId, DateTimeOffset KeptAt) : IEventData;
 
-public sealed record PromiseBrokenV1(string PromiseId, Amount AmountShort, DateTimeOffset BrokenAt);
+public sealed record PromiseBrokenV1(string PromiseId, Amount AmountShort, DateTimeOffset BrokenAt) : IEventData;
 
 public sealed record DisputeRaisedV1(string DisputeId, IReadOnlyList<string> InvoiceNumbers, string Reason, string RaisedBy,
-    DateTimeOffset RaisedAt);
+    DateTimeOffset RaisedAt) : IEventData;
 
-public sealed record DisputeResolvedV1(string DisputeId, string Outcome, string ResolvedBy, DateTimeOffset ResolvedAt);
+public sealed record DisputeResolvedV1(string DisputeId, string Outcome, string ResolvedBy, DateTimeOffset ResolvedAt) : IEventData;
 
 public sealed record ContactLoggedV1(string Channel, string Direction, string? ContactId, string LoggedBy, string Outcome,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt) : IEventData;
 
 public sealed record ReminderSentV1(string StepId, string Channel, string Template, string RecipientContactId, string RecipientRole,
-    DateTimeOffset SentAt);
+    DateTimeOffset SentAt) : IEventData;
 
-public sealed record DunningStartedV1(string Segment, string PolicyVersion, DateOnly OldestDueDate, DateTimeOffset StartedAt);
+public sealed record DunningStartedV1(string Segment, string PolicyVersion, DateOnly OldestDueDate, DateTimeOffset StartedAt) : IEventData;
 
-public sealed record DunningStepScheduledV1(string StepId, string Action, string Channel, DateTimeOffset DueAt);
+public sealed record DunningStepScheduledV1(string StepId, string Action, string Channel, DateTimeOffset DueAt) : IEventData;
 
-public sealed record DunningPausedV1(string Reason, DateTimeOffset? Until, DateTimeOffset PausedAt);
+public sealed record DunningPausedV1(string Reason, DateTimeOffset? Until, DateTimeOffset PausedAt) : IEventData;
 
-public sealed record DunningResumedV1(string Reason, string NextStepId, DateTimeOffset ResumedAt);
+public sealed record DunningResumedV1(string Reason, string NextStepId, DateTimeOffset ResumedAt) : IEventData;
 
-public sealed record DunningCompletedV1(string Reason, DateTimeOffset CompletedAt);
+public sealed record DunningCompletedV1(string Reason, DateTimeOffset CompletedAt) : IEventData;
 
 public sealed record CollectionTaskCreatedV1(string TaskId, string StepId, string Channel, string AssigneeRole, string Assignee,
-    string ContactId, DateTimeOffset DueAt);
+    string ContactId, DateTimeOffset DueAt) : IEventData;
 
 /// <summary>The note a person wrote stays inside the service, like rendered texts.</summary>
-public sealed record CollectionTaskCompletedV1(string TaskId, string CompletedBy, DateTimeOffset CompletedAt);
+public sealed record CollectionTaskCompletedV1(string TaskId, string CompletedBy, DateTimeOffset CompletedAt) : IEventData;
 
 public sealed record ObligationRecordedV1(string ObligationId, string Consequence, DateTimeOffset Deadline, string AnnouncedInStep,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt) : IEventData;
 
-public sealed record ObligationFulfilledV1(string ObligationId, DateTimeOffset FulfilledAt);
+public sealed record ObligationFulfilledV1(string ObligationId, DateTimeOffset FulfilledAt) : IEventData;
 
-public sealed record ObligationCancelledV1(string ObligationId, string Reason, DateTimeOffset CancelledAt);
+public sealed record ObligationCancelledV1(string ObligationId, string Reason, DateTimeOffset CancelledAt) : IEventData;

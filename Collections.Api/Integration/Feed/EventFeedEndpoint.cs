@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Collections.Api.Integration.Contract;
 using Collections.Api.Integration.Outbound;
 using JasperFx.Events.Projections;
@@ -19,7 +20,7 @@ public static class EventFeedEndpoint
     /// Every collection event after a position in global order, as the same CloudEvents the exchange carries.
     /// With waitSeconds, a long poll: answers as soon as something arrives, or empty when the time is up.
     /// </summary>
-    [WolverineGet("/api/events"), Tags("Integration")]
+    [WolverineGet("/api/events"), Tags("Integration"), ProducesResponseType<EventFeedPage>(200)]
     public static async Task<IResult> Get(long? after, int? limit, int? waitSeconds, IDocumentStore store, IQuerySession session,
         BrokerSettings broker, HttpContext http)
     {

@@ -1,0 +1,29 @@
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Collections.Api.Contracts;
+
+/// <summary>
+/// Corrections to the generated JSON schemas where the service's serializer settings hide what goes over the
+/// wire: strings pass through a validating converter (the generator then knows no type), a property the C#
+/// model marks nullable is optional, and problem details carry extensions (<c>traceId</c>, <c>currentVersion</c>).
+/// </summary>
+public sealed class ContractSchemas : IOpenApiSchemaTransformer
+{
+    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        var type = context.JsonTypeInfo.Type;
+        if (type == typeof(string) && schema.Type is null)
+            schema.Type = context.JsonPropertyInfo is { IsGetNullable: true } ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+        if (typeof(ProblemDetails).IsAssignableFrom(type)) schema.AdditionalPropertiesAllowed = true;
+        if (context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object && schema.Required is { Count: > 0 } required)
+        {
+            foreach (var property in context.JsonTypeInfo.Properties.Where(p => p.IsSetNullable || p.IsGetNullable))
+                required.Remove(property.Name);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Alba;
+using Collections.Tests.Support;
+
+namespace Collections.Tests.Contracts;
+
+public sealed class OpenApiDocument(AppFixture fixture) : ApiContext(fixture)
+{
+    [Fact]
+    public async Task every_operation_lists_every_status_it_can_answer_with_a_schema()
+    {
+        var document = JsonDocument.Parse(await Host.GetAsText("/openapi/v1.json")).RootElement;
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Path: path.Name, Method: op.Name, Op: op.Value))).ToList();
+        operations.ShouldNotBeEmpty();
+        foreach (var (path, method, op) in operations.Where(o => o.Path.StartsWith("/api/") && !o.Path.StartsWith("/api/dead-letters")))
+        {
+            var statuses = op.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
+            var expected = method is "post" or "put" ? new[] { "400", "409", "413", "415", "422", "503" } : ["400", "503"];
+            expected.ShouldBeSubsetOf(statuses, $"{method} {path}");
+            statuses.ShouldNotContain("500", $"{method} {path}");
+            var success = op.GetProperty("responses").GetProperty(method == "put" ? "201" : "200");
+            success.GetProperty("content").GetProperty("application/json").GetProperty("schema").ValueKind.ShouldBe(JsonValueKind.Object, $"{method} {path}");
+        }
+    }
+
+    [Fact]
+    public async Task the_conformance_check_catches_a_status_or_a_body_the_document_does_not_allow()
+    {
+        var conformance = new OpenApiConformance(await Host.GetAsText("/openapi/v1.json"));
+        var route = "/api/accounts/{accountNumber}/payments";
+        conformance.Check(new RecordedAnswer("POST", route, 200, "application/json",
+            """{"accountNumber":"A-1","version":3,"eventsAppended":["PaymentReceived"]}""")).ShouldBeNull();
+        conformance.Check(new RecordedAnswer("POST", route, 200, "application/json",
+            """{"accountNumber":"A-1","version":"three","eventsAppended":["PaymentReceived"]}""")).ShouldNotBeNull();
+        conformance.Check(new RecordedAnswer("POST", route, 418, "application/json", "{}")).ShouldNotBeNull();
+        conformance.Check(new RecordedAnswer("POST", "/api/accounts/A-1/payments", 415, "application/problem+json",
+            """{"title":"Unsupported","status":415,"errors":{"Content-Type":["must be application/json."]},"traceId":"x"}""")).ShouldBeNull();
+    }
+}
