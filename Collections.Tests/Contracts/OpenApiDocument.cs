@@ -37,4 +37,33 @@ public sealed class OpenApiDocument(AppFixture fixture) : ApiContext(fixture)
         conformance.Check(new RecordedAnswer("POST", "/api/accounts/A-1/payments", 415, "application/problem+json",
             """{"title":"Unsupported","status":415,"errors":{"Content-Type":["must be application/json."]},"traceId":"x"}""")).ShouldBeNull();
     }
+
+    [Fact]
+    public async Task every_command_has_an_example_body_that_fits_its_own_schema()
+    {
+        var text = await Host.GetAsText("/openapi/v1.json");
+        var document = new SchemaDocument(System.Text.Json.Nodes.JsonNode.Parse(text)!, "openapi.json");
+        var paths = document.Root["paths"]!.AsObject();
+        var commands = paths.SelectMany(p => p.Value!.AsObject().Where(o => o.Key is "post" or "put")
+            .Select(o => (Name: $"{o.Key} {p.Key}", Body: o.Value!["requestBody"]))).Where(c => !c.Name.Contains("dead-letters")).ToList();
+        commands.Count.ShouldBe(13);
+        foreach (var (name, body) in commands)
+        {
+            var media = body!["content"]!["application/json"]!;
+            media["example"].ShouldNotBeNull(name);
+            document.Violations(media["schema"]!, media["example"]!.ToJsonString()).ShouldBeNull(name);
+        }
+    }
+
+    [Fact]
+    public async Task the_reference_page_is_served_with_its_scripts()
+    {
+        var page = await Host.Scenario(x =>
+        {
+            x.Get.Url("/reference/");
+            x.StatusCodeShouldBeOk();
+        });
+        page.Context.Response.ContentType.ShouldStartWith("text/html");
+        (await page.ReadAsTextAsync()).ShouldContain("openapi/v1.json");
+    }
 }
