@@ -52,7 +52,7 @@ public static class CollectionsSetup
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
         builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
-        builder.Services.AddOpenApi(o => o.AddSchemaTransformer<ContractSchemas>().AddOperationTransformer<ContractExamples>());
+        builder.Services.AddOpenApi(o => o.AddSchemaTransformer<ContractSchemas>().AddOperationTransformer<ContractOperations>());
         builder.AddOperationalHealth();
         builder.AddCollectionsTelemetry();
 

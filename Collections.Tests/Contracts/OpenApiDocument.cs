@@ -19,6 +19,7 @@ public sealed class OpenApiDocument(AppFixture fixture) : ApiContext(fixture)
             var expected = method is "post" or "put" ? new[] { "400", "409", "413", "415", "422", "503" } : ["400", "503"];
             expected.ShouldBeSubsetOf(statuses, $"{method} {path}");
             statuses.ShouldNotContain("500", $"{method} {path}");
+            op.GetProperty("summary").GetString().ShouldNotBeNullOrWhiteSpace($"{method} {path}");
             var success = op.GetProperty("responses").GetProperty(method == "put" ? "201" : "200");
             success.GetProperty("content").GetProperty("application/json").GetProperty("schema").ValueKind.ShouldBe(JsonValueKind.Object, $"{method} {path}");
         }

@@ -4,8 +4,8 @@ using Microsoft.OpenApi;
 
 namespace Collections.Api.Contracts;
 
-/// <summary>An example body for every command, and for what a write and a refusal answer, in the OpenAPI document.</summary>
-public sealed class ContractExamples : IOpenApiOperationTransformer
+/// <summary>A readable summary for every operation, and an example body for every command and for what a write and a refusal answer.</summary>
+public sealed class ContractOperations : IOpenApiOperationTransformer
 {
     private static readonly Dictionary<string, string> Requests = new()
     {
@@ -42,6 +42,14 @@ public sealed class ContractExamples : IOpenApiOperationTransformer
         ["POST api/accounts/{accountNumber}/tasks/{taskId}/completion"] = """{"completedBy":"sam.porter","note":"Letter posted"}"""
     };
 
+    /// <summary>"Reopen account" for <c>ReopenAccountEndpoint.Post</c>; "Order check" for <c>CreditHoldEndpoints.OrderCheck</c>.</summary>
+    private static string SummaryOf(System.Reflection.MethodInfo method)
+    {
+        var name = method.Name is "Get" or "Post" or "Put" ? method.DeclaringType!.Name.Replace("Endpoints", "").Replace("Endpoint", "") : method.Name;
+        var words = System.Text.RegularExpressions.Regex.Replace(name, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant();
+        return char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
     private const string Written = """{"accountNumber":"ACME-0001","version":4,"eventsAppended":["PaymentReceived"]}""";
 
     private const string Refused = """
@@ -51,6 +59,8 @@ public sealed class ContractExamples : IOpenApiOperationTransformer
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
+        if (context.Description.ActionDescriptor is Wolverine.Http.WolverineActionDescriptor { Chain.Method.Method: var method })
+            operation.Summary ??= SummaryOf(method);
         var key = $"{context.Description.HttpMethod} {context.Description.RelativePath}";
         if (!Requests.TryGetValue(key, out var request)) return Task.CompletedTask;
 
