@@ -8,16 +8,12 @@ public static class Topology
     /// <summary>Topic exchange carrying every collection event, routing key = CloudEvents type.</summary>
     public const string EventsExchange = "collections.events";
 
-    /// <summary>Where upstream billing sends invoices and payments.</summary>
+    /// <summary>Where upstream billing sends invoices and payments (read through Wolverine's RabbitMQ transport).</summary>
     public const string BillingQueue = "collections.billing";
-
-    /// <summary>Billing messages that could not be processed, with the reason in their headers.</summary>
-    public const string BillingDeadLetterQueue = "collections.billing.dead-letter";
 
     public static async Task DeclareAsync(IChannel channel, CancellationToken token)
     {
         await channel.ExchangeDeclareAsync(EventsExchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: token);
         await channel.QueueDeclareAsync(BillingQueue, durable: true, exclusive: false, autoDelete: false, cancellationToken: token);
-        await channel.QueueDeclareAsync(BillingDeadLetterQueue, durable: true, exclusive: false, autoDelete: false, cancellationToken: token);
     }
 }

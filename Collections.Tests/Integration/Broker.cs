@@ -23,7 +23,6 @@ public sealed class Broker : IAsyncDisposable
         var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true));
         await channel.ExchangeDeclareAsync(Topology.EventsExchange, ExchangeType.Topic, durable: true);
         await channel.QueueDeclareAsync(Topology.BillingQueue, durable: true, exclusive: false, autoDelete: false);
-        await channel.QueueDeclareAsync(Topology.BillingDeadLetterQueue, durable: true, exclusive: false, autoDelete: false);
         return new Broker(connection, channel);
     }
 
@@ -67,24 +66,6 @@ public sealed class Broker : IAsyncDisposable
         return received;
     }
 
-    public async Task<List<DeadLetter>> ReceiveRawAsync(string queue, int count, TimeSpan timeout)
-    {
-        var received = new List<DeadLetter>();
-        var clock = Stopwatch.StartNew();
-        while (received.Count < count && clock.Elapsed < timeout)
-        {
-            if (await _channel.BasicGetAsync(queue, autoAck: true) is { } message)
-            {
-                var error = message.BasicProperties.Headers?[Collections.Api.Integration.Inbound.BillingConsumer.ErrorHeader] is byte[] bytes
-                    ? Encoding.UTF8.GetString(bytes) : "";
-                received.Add(new DeadLetter(message.BasicProperties.MessageId, error, Encoding.UTF8.GetString(message.Body.ToArray())));
-            }
-            else await Task.Delay(20);
-        }
-
-        return received;
-    }
-
     public async ValueTask DisposeAsync()
     {
         await _channel.DisposeAsync();
@@ -121,5 +102,3 @@ public sealed record Received(IReadOnlyBasicProperties Properties, JsonElement B
     public long AccountVersion => Body.GetProperty("accountversion").GetInt64();
     public JsonElement Data => Body.GetProperty("data");
 }
-
-public sealed record DeadLetter(string? MessageId, string Error, string Body);
