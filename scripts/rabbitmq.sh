@@ -4,8 +4,8 @@
 # shellcheck shell=bash
 
 MQ_PORT="${COLLECTIONS_MQ_PORT:-56720}"
-MQ_DIST_PORT="${COLLECTIONS_MQ_DIST_PORT:-56721}"
-MQ_EPMD_PORT="${COLLECTIONS_MQ_EPMD_PORT:-56722}"
+MQ_DIST_PORT="${COLLECTIONS_MQ_DIST_PORT:-$((${COLLECTIONS_MQ_PORT:-56720} + 1))}"
+MQ_EPMD_PORT="${COLLECTIONS_MQ_EPMD_PORT:-$((${COLLECTIONS_MQ_PORT:-56720} + 2))}"
 MQ_BINDIR="${COLLECTIONS_MQ_BINDIR:-/usr/lib/rabbitmq/bin}"
 
 [[ "$MQ_PORT" =~ ^[0-9]+$ ]] || die "COLLECTIONS_MQ_PORT must be a number, got '$MQ_PORT'"
@@ -78,6 +78,8 @@ mq_up() {
 mq_down() {
   if mq_running; then
     mq_ctl stop >/dev/null
+    # The node's own epmd (on the private port) would otherwise keep listening.
+    (mq_env && command -v epmd >/dev/null && epmd -port "$MQ_EPMD_PORT" -kill >/dev/null 2>&1) || true
     echo "RabbitMQ stopped"
   else
     echo "RabbitMQ is not running"

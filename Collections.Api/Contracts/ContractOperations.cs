@@ -60,7 +60,11 @@ public sealed class ContractOperations : IOpenApiOperationTransformer
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         if (context.Description.ActionDescriptor is Wolverine.Http.WolverineActionDescriptor { Chain.Method.Method: var method })
-            operation.Summary ??= SummaryOf(method);
+        {
+            // Wolverine's own are route-shaped ("POST_api_accounts_accountNumber_payments"): name them after the slice.
+            operation.Summary = SummaryOf(method);
+            operation.OperationId = operation.Summary.Replace(" ", "_");
+        }
         var key = $"{context.Description.HttpMethod} {context.Description.RelativePath}";
         if (!Requests.TryGetValue(key, out var request)) return Task.CompletedTask;
 

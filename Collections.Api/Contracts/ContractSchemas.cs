@@ -18,6 +18,8 @@ public sealed class ContractSchemas : IOpenApiSchemaTransformer
         if (type == typeof(string) && schema.Type is null)
             schema.Type = context.JsonPropertyInfo is { IsGetNullable: true } ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
         if (typeof(ProblemDetails).IsAssignableFrom(type)) schema.AdditionalPropertiesAllowed = true;
+        // Money is decimal on the wire and in the service: tell client generators not to make it a double.
+        if (type == typeof(decimal) || type == typeof(decimal?)) schema.Format = "decimal";
         if (context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object && schema.Required is { Count: > 0 } required)
         {
             foreach (var property in context.JsonTypeInfo.Properties.Where(p => p.IsSetNullable || p.IsGetNullable))

@@ -101,7 +101,11 @@ public static class CollectionsSetup
         app.UseMiddleware<ConcurrencyRetry>();
         app.MapApiContracts();
         app.MapDashboard();
-        app.MapDeadLettersEndpoints("/api/dead-letters");
+        // Wolverine's operator endpoints, with the answers the body gate and the database can give them.
+        var operators = app.MapGroup("").WithTags("Dead letters")
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest).ProducesValidationProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesValidationProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        operators.MapDeadLettersEndpoints("/api/dead-letters");
         app.MapCollectionsTelemetry();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteJson });
         app.MapWolverineEndpoints(opts =>

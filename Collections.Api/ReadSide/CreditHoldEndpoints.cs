@@ -19,7 +19,7 @@ public static class CreditHoldEndpoints
 {
     /// <summary>Accounts on credit hold, longest-held first.</summary>
     [WolverineGet("/api/credit-holds"), Tags("Credit holds"), ProducesResponseType<Fresh<HoldsPage>>(200)]
-    public static async Task<IResult> List(string? collector, int? page, int? pageSize, IDocumentStore store,
+    public static async Task<IResult> ListCreditHolds(string? collector, int? page, int? pageSize, IDocumentStore store,
         IQuerySession session, TimeProvider clock, CancellationToken token)
     {
         if (Paging.Check(page, pageSize) is { } invalid) return invalid;

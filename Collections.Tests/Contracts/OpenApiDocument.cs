@@ -13,13 +13,15 @@ public sealed class OpenApiDocument(AppFixture fixture) : ApiContext(fixture)
         var operations = document.GetProperty("paths").EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject().Select(op => (Path: path.Name, Method: op.Name, Op: op.Value))).ToList();
         operations.ShouldNotBeEmpty();
+        operations.Where(o => o.Op.TryGetProperty("operationId", out _)).Select(o => o.Op.GetProperty("operationId").GetString())
+            .ShouldBeUnique("client generators name methods after operation ids");
         foreach (var (path, method, op) in operations.Where(o => o.Path.StartsWith("/api/") && !o.Path.StartsWith("/api/dead-letters")))
         {
             var statuses = op.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
             var expected = method is "post" or "put" ? new[] { "400", "409", "413", "415", "422", "503" } : ["400", "503"];
             expected.ShouldBeSubsetOf(statuses, $"{method} {path}");
             statuses.ShouldNotContain("500", $"{method} {path}");
-            op.GetProperty("summary").GetString().ShouldNotBeNullOrWhiteSpace($"{method} {path}");
+            op.GetProperty("summary").GetString()!.ShouldNotContain("_api_", Case.Sensitive, $"{method} {path}: a readable summary");
             var success = op.GetProperty("responses").GetProperty(method == "put" ? "201" : "200");
             success.GetProperty("content").GetProperty("application/json").GetProperty("schema").ValueKind.ShouldBe(JsonValueKind.Object, $"{method} {path}");
         }
