@@ -106,6 +106,12 @@ public static class CollectionsSetup
             .ProducesValidationProblem(StatusCodes.Status400BadRequest).ProducesValidationProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesValidationProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         operators.MapDeadLettersEndpoints("/api/dead-letters");
+        // Replay and discard answer an empty 200, which their signatures do not declare.
+        ((IEndpointConventionBuilder)operators).Finally(endpoint =>
+        {
+            if (!endpoint.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata>().Any(m => m.StatusCode == 200))
+                endpoint.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK));
+        });
         app.MapCollectionsTelemetry();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteJson });
         app.MapWolverineEndpoints(opts =>
