@@ -13,13 +13,26 @@ namespace Collections.Api.Infrastructure;
 public sealed class CleanStringConverter : JsonConverter<string>
 {
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.Null ? null : Check(reader.GetString()!);
+        reader.TokenType == JsonTokenType.Null ? null : Check(Text(ref reader));
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value);
 
     public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        Check(reader.GetString()!);
+        Check(Text(ref reader));
+
+    /// <summary>The reader refuses an escaped lone surrogate (<c>"\ud800"</c>) itself, in words about UTF-16.</summary>
+    private static string Text(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException) when (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+        {
+            throw new JsonException("must not contain an unpaired surrogate (an escape between \\ud800 and \\udfff without its pair).");
+        }
+    }
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
         writer.WritePropertyName(value);

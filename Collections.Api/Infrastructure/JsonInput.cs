@@ -44,10 +44,13 @@ public static partial class JsonInput
         path is null or "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
     /// <summary>The path names the property itself, or (for some errors) only the object holding it.</summary>
-    private static string Join(string path, string name) =>
-        path == "body" ? name
-        : path == name || path.EndsWith($".{name}", StringComparison.Ordinal) || path.EndsWith($"['{name}']", StringComparison.Ordinal) ? path
-        : $"{path}.{name}";
+    /// <remarks>Names are matched regardless of case, as the serializer matches them ("Amount" is "amount").</remarks>
+    private static string Join(string path, string name)
+    {
+        if (path == "body" || path.Equals(name, StringComparison.OrdinalIgnoreCase)) return name;
+        if (path.EndsWith($".{name}", StringComparison.OrdinalIgnoreCase)) return path[..^name.Length] + name;
+        return path.EndsWith($"['{name}']", StringComparison.OrdinalIgnoreCase) ? path : $"{path}.{name}";
+    }
 
     /// <summary>The .NET type the serializer expected at a field path (<c>contacts[0].role</c>), from its own metadata.</summary>
     private static Type? TypeAt(Type command, string field, JsonSerializerOptions options)

@@ -81,11 +81,19 @@ public class HostileInputApi(AppFixture fixture) : ApiContext(fixture)
     }
 
     [Fact]
+    public async Task a_key_repeated_in_another_case_is_refused_under_the_field_name()
+    {
+        await OpenAccountWithInvoice();
+        await ShouldRefuse("record payment", """{"paymentId":"Z","amount":1,"Amount":2,"currency":"EUR"}""", 400, "amount");
+    }
+
+    [Fact]
     public async Task other_control_characters_and_unpaired_surrogates_are_refused()
     {
         await OpenAccountWithInvoice();
         await ShouldRefuse("place credit hold", """{"reason":"a\u001bb","placedBy":"collector-1"}""", 400, "reason");
-        await ShouldRefuse("place credit hold", """{"reason":"\ud800","placedBy":"collector-1"}""", 400, "reason");
+        (await ShouldRefuse("place credit hold", """{"reason":"\ud800","placedBy":"collector-1"}""", 400, "reason"))
+            .Body.ShouldContain("unpaired surrogate");
         await ShouldRefuse("place credit hold", """{"reason":"x\udc00y","placedBy":"collector-1"}""", 400, "reason");
         // Not JSON text at all: an unpaired surrogate encoded as UTF-8 bytes.
         var bytes = Encoding.UTF8.GetBytes("""{"reason":"?","placedBy":"collector-1"}""");
