@@ -4,10 +4,10 @@ using Collections.Api.Contracts;
 using Collections.Api.Dunning;
 using Collections.Api.Email;
 using Collections.Api.Health;
+using Collections.Api.Operations;
 using Collections.Api.Telemetry;
 using Collections.Domain.Accounts;
 using Collections.Api.Integration;
-using Collections.Api.Integration.Outbound;
 using Collections.Projections;
 using JasperFx;
 using JasperFx.Core;
@@ -42,9 +42,7 @@ public static class CollectionsSetup
         builder.Services.AddSingleton(CreditPolicySetup.Load(builder.Configuration));
         builder.Services.AddSingleton<IConfigureMarten, EventClock>();
         builder.AddEmail();
-        builder.Services.AddSingleton(SweepSettings.From(builder.Configuration));
-        builder.Services.AddSingleton<EscalationSweep>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<EscalationSweep>());
+        builder.AddEscalationSweep();
         builder.AddIntegration();
         builder.Services.AddSingleton(NpgsqlDataSource.Create(DatabaseTimeouts.Bound(connectionString)));
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
@@ -84,9 +82,6 @@ public static class CollectionsSetup
             opts.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
             opts.UseFastTakeover();
             AccountMessageQueues.Configure(opts);
-            // An event without a public contract, or one the broker refuses: an operator's case, not a retry's.
-            opts.Policies.OnException<EventNotRelayableException>().MoveToErrorQueue();
-            opts.Policies.OnException<PublishingInterruptedException>().RequeueIndefinitely();
             opts.EntityDefaults.OnMissing = OnMissing.ProblemDetailsWith404;
         });
         builder.Services.AddWolverineHttp();
@@ -101,17 +96,7 @@ public static class CollectionsSetup
         app.UseMiddleware<ConcurrencyRetry>();
         app.MapApiContracts();
         app.MapDashboard();
-        // Wolverine's operator endpoints, with the answers the body gate and the database can give them.
-        var operators = app.MapGroup("").WithTags("Dead letters")
-            .ProducesValidationProblem(StatusCodes.Status400BadRequest).ProducesValidationProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesValidationProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        operators.MapDeadLettersEndpoints("/api/dead-letters");
-        // Replay and discard answer an empty 200, which their signatures do not declare.
-        ((IEndpointConventionBuilder)operators).Finally(endpoint =>
-        {
-            if (!endpoint.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata>().Any(m => m.StatusCode == 200))
-                endpoint.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK));
-        });
+        app.MapDeadLetters();
         app.MapCollectionsTelemetry();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteJson });
         app.MapWolverineEndpoints(opts =>

@@ -21,6 +21,10 @@ public static class IntegrationSetup
             // One at a time, in the order relayed: per-account order holds on the exchange. Durable (like every
             // local queue here), so an event waiting for the broker survives a restart.
             opts.PublishMessage<PublishCloudEvent>().ToLocalQueue("integration-events").Sequential();
+            // An event without a public contract, or one the broker refuses: an operator's case, not a retry's.
+            opts.Policies.OnException<EventNotRelayableException>().MoveToErrorQueue();
+            // Stopping before the broker confirmed: the event stays in the inbox for the next node or start.
+            opts.Policies.OnException<PublishingInterruptedException>().RequeueIndefinitely();
 
             // Billing in through Wolverine's RabbitMQ transport: the queue is declared at start-up, each message is
             // kept in the durable inbox until its command commits, one at a time (billing's order), and a message

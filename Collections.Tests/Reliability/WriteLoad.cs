@@ -24,6 +24,9 @@ public sealed class WriteLoad(string prefix, Func<IReadOnlyList<HttpClient>> nod
     /// <summary>Ms to wait before sending an unacknowledged command again.</summary>
     public int RetryDelayMs { get; init; } = 200;
 
+    /// <summary>Ms each writer waits after an acknowledged command: a steady load rather than as fast as it can go.</summary>
+    public int PaceMs { get; init; }
+
     public void Start(int writers)
     {
         for (var w = 1; w <= writers; w++)
@@ -96,6 +99,7 @@ public sealed class WriteLoad(string prefix, Func<IReadOnlyList<HttpClient>> nod
                 if (response.IsSuccessStatusCode)
                 {
                     command.Acknowledged = true;
+                    if (PaceMs > 0) await Task.Delay(PaceMs, _stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
                     return true;
                 }
 
