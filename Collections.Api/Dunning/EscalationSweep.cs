@@ -77,10 +77,8 @@ public sealed class EscalationSweep(IDocumentStore store, NpgsqlDataSource datab
 
     private static async Task Unlock(NpgsqlConnection connection)
     {
-        {
-            await using var unlock = new NpgsqlCommand("select pg_advisory_unlock(@key)", connection) { Parameters = { new("key", LockKey) } };
-            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
-        }
+        await using var unlock = new NpgsqlCommand("select pg_advisory_unlock(@key)", connection) { Parameters = { new("key", LockKey) } };
+        await unlock.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

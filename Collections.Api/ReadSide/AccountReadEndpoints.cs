@@ -15,7 +15,7 @@ public static class AccountReadEndpoints
 {
     /// <summary>The debtor 360: balances, oldest past-due item, segment, ladder step and next action, hold, promise, disputes, contacts, today's work.</summary>
     [WolverineGet("/api/accounts/{accountNumber}/summary"), Tags("Accounts"), ProducesResponseType<Fresh<AccountSummaryView>>(200)]
-    public static async Task<IResult> AccountSummary(string accountNumber, IDocumentStore store, IQuerySession session,
+    public static async Task<IResult> GetAccountSummary(string accountNumber, IDocumentStore store, IQuerySession session,
         TimeProvider clock, CancellationToken token)
     {
         var summary = await session.LoadAsync<AccountSummary>(accountNumber, token);

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Collections.Domain.Accounts;
@@ -45,16 +46,16 @@ public static class ContractMapping
         }
     }
 
-    /// <summary>"collections.payment_received.v1": the CloudEvents type, and the RabbitMQ routing key.</summary>
-    public static string TypeOf(Type data)
-    {
-        var name = data.Name.EndsWith("V1", StringComparison.Ordinal) ? data.Name[..^2] : data.Name;
-        return $"collections.{JsonNamingPolicy.SnakeCaseLower.ConvertName(name)}.v1";
-    }
+    /// <summary>Every <c>data</c> type of the contract with its CloudEvents type, worked out once (the relay asks per event).</summary>
+    private static readonly FrozenDictionary<Type, string> Types = typeof(IEventData).Assembly.GetTypes()
+        .Where(t => t.IsClass && typeof(IEventData).IsAssignableFrom(t))
+        .ToFrozenDictionary(t => t, t => $"collections.{JsonNamingPolicy.SnakeCaseLower.ConvertName(t.Name[..^2])}.v1");
+
+    /// <summary>"collections.payment_received.v1" for <c>PaymentReceivedV1</c>: the CloudEvents type, and the RabbitMQ routing key.</summary>
+    public static string TypeOf(Type data) => Types[data];
 
     /// <summary>Every CloudEvent type of the contract and its <c>data</c>, for the AsyncAPI document.</summary>
-    public static IReadOnlyList<Type> DataTypes { get; } = typeof(IEventData).Assembly.GetTypes()
-        .Where(t => t.IsClass && typeof(IEventData).IsAssignableFrom(t)).OrderBy(t => TypeOf(t), StringComparer.Ordinal).ToList();
+    public static IReadOnlyList<Type> DataTypes { get; } = Types.Keys.OrderBy(TypeOf, StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// Throws for an event type without a contract, so a new internal event cannot slip out unmapped or be
