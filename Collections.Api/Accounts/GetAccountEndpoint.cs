@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
+using Collections.Api.Security;
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
 using Collections.Domain.CreditHolds;
@@ -9,6 +9,8 @@ using Collections.Domain.Invoicing;
 using Collections.Domain.Promises;
 using Collections.Domain.WriteOffs;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Collections.Api.Accounts;
@@ -60,7 +62,7 @@ public static class GetAccountEndpoint
     /// The account now (from its inline snapshot), or as it stood at a past moment (<c>asOf</c>) or
     /// stream version (<c>atVersion</c>), replayed from its events.
     /// </summary>
-    [WolverineGet("/api/accounts/{accountNumber}"), Tags("Accounts"), ProducesResponseType<AccountView>(200)]
+    [WolverineGet("/api/accounts/{accountNumber}"), Tags("Accounts"), ProducesResponseType<AccountView>(200), Authorize(Policy = Capability.Read)]
     public static async Task<IResult> Get(string accountNumber, DateTimeOffset? asOf, long? atVersion,
         IQuerySession session, TimeProvider clock, CancellationToken token)
     {

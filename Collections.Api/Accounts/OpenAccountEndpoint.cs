@@ -1,6 +1,8 @@
 using Collections.Api.Infrastructure;
+using Collections.Api.Security;
 using Collections.Domain.Accounts;
 using JasperFx.Events;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine;
 using Wolverine.Http;
 
@@ -9,7 +11,7 @@ namespace Collections.Api.Accounts;
 public static class OpenAccountEndpoint
 {
     /// <summary>Opens the debtor account under the creditor's account number. Repeating it with the same details changes nothing.</summary>
-    [WolverinePut("/api/accounts/{accountNumber}"), Tags("Accounts")]
+    [WolverinePut("/api/accounts/{accountNumber}"), Tags("Accounts"), Authorize(Policy = Capability.OpenAccounts)]
     public static (IResult, OutgoingMessages) Put(string accountNumber, OpenAccount command,
         [AccountStream(Required = false)] IEventStream<DebtorAccount> account, TimeProvider clock) =>
         account.Carry(null, OpenAccountDecision.Decide(accountNumber, command, account.Aggregate, clock.GetUtcNow()),

@@ -25,21 +25,23 @@ public sealed class ContractOperations : IOpenApiOperationTransformer
              "appliedTo":[{"invoiceNumber":"INV-1001","amount":500.00}],"reference":"remittance 4411"}
             """,
         ["POST api/accounts/{accountNumber}/promises"] = """
-            {"amount":700.00,"currency":"EUR","promisedDate":"2026-12-04","contactId":"ap","recordedBy":"sam.porter","note":"Paying Friday"}
+            {"amount":700.00,"currency":"EUR","promisedDate":"2026-12-04","contactId":"ap","note":"Paying Friday"}
             """,
         ["POST api/accounts/{accountNumber}/contacts"] = """
-            {"channel":"phone","direction":"outbound","contactId":"ap","loggedBy":"sam.porter","summary":"Invoice approved, in Friday's run.","outcome":"reached"}
+            {"channel":"phone","direction":"outbound","contactId":"ap","summary":"Invoice approved, in Friday's run.","outcome":"reached"}
             """,
-        ["POST api/accounts/{accountNumber}/disputes"] = """{"invoiceNumbers":["INV-1001"],"reason":"Goods arrived damaged","raisedBy":"sam.porter"}""",
+        ["POST api/accounts/{accountNumber}/disputes"] = """{"invoiceNumbers":["INV-1001"],"reason":"Goods arrived damaged"}""",
         ["POST api/accounts/{accountNumber}/disputes/{disputeId}/resolution"] = """
-            {"outcome":"inFavourOfCreditor","note":"Photos show the goods intact","resolvedBy":"morgan.hale"}
+            {"outcome":"inFavourOfCreditor","note":"Photos show the goods intact"}
             """,
-        ["POST api/accounts/{accountNumber}/credit-hold"] = """{"reason":"INV-1001 45 days past due","placedBy":"morgan.hale"}""",
-        ["POST api/accounts/{accountNumber}/credit-hold/release"] = """{"releasedBy":"morgan.hale","reason":"Paid in full"}""",
-        ["POST api/accounts/{accountNumber}/agency-referral"] = """{"agency":"Northwind Recoveries Ltd","referredBy":"morgan.hale","reason":"No contact for 60 days"}""",
-        ["POST api/accounts/{accountNumber}/write-off"] = """{"reason":"Debtor insolvent","approvedBy":"finance.director"}""",
-        ["POST api/accounts/{accountNumber}/reopen"] = """{"reason":"Claim admitted by the administrator","reopenedBy":"finance.director"}""",
-        ["POST api/accounts/{accountNumber}/tasks/{taskId}/completion"] = """{"completedBy":"sam.porter","note":"Letter posted"}"""
+        ["POST api/accounts/{accountNumber}/credit-hold"] = """{"reason":"INV-1001 45 days past due"}""",
+        ["POST api/accounts/{accountNumber}/credit-hold/release"] = """{"reason":"Paid in full"}""",
+        ["POST api/accounts/{accountNumber}/agency-referral"] = """{"agency":"Northwind Recoveries Ltd","reason":"No contact for 60 days"}""",
+        ["POST api/accounts/{accountNumber}/write-off"] = """{"reason":"Debtor insolvent"}""",
+        ["POST api/api-keys"] = """{"name":"Billing feed","roles":["integration"]}""",
+        ["POST api/accounts/{accountNumber}/write-off/decision"] = """{"approve":true,"note":"Administrator's letter on file"}""",
+        ["POST api/accounts/{accountNumber}/reopen"] = """{"reason":"Claim admitted by the administrator"}""",
+        ["POST api/accounts/{accountNumber}/tasks/{taskId}/completion"] = """{"note":"Letter posted"}"""
     };
 
     /// <summary>"Reopen account" for <c>ReopenAccountEndpoint.Post</c>; "Order check" for <c>CreditHoldEndpoints.OrderCheck</c>.</summary>

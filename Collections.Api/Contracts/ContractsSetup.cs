@@ -13,11 +13,11 @@ public static class ContractsSetup
 
     public static WebApplication MapApiContracts(this WebApplication app)
     {
-        app.MapOpenApi();
-        app.MapScalarApiReference(ReferencePath, o => o.WithTitle("Collections API reference"));
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(ReferencePath, o => o.WithTitle("Collections API reference")).AllowAnonymous();
         var asyncApi = AsyncApiDocument.Build(app.Services.GetRequiredService<BrokerSettings>())
             .ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        app.MapGet(AsyncApiDocument.Path, () => Results.Text(asyncApi, "application/json")).ExcludeFromDescription();
+        app.MapGet(AsyncApiDocument.Path, () => Results.Text(asyncApi, "application/json")).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 }

@@ -1,7 +1,9 @@
 using Collections.Api.Infrastructure;
+using Collections.Api.Security;
 using Collections.Domain.Accounts;
 using Collections.Domain.Disputes;
 using JasperFx.Events;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine;
 using Wolverine.Http;
 
@@ -10,8 +12,8 @@ namespace Collections.Api.Disputes;
 public static class RaiseDisputeEndpoint
 {
     /// <summary>Records that the debtor disputes invoices.</summary>
-    [WolverinePost("/api/accounts/{accountNumber}/disputes"), Tags("Disputes")]
+    [WolverinePost("/api/accounts/{accountNumber}/disputes"), Tags("Disputes"), Authorize(Policy = Capability.Collect)]
     public static (IResult, OutgoingMessages) Post(RaiseDispute command, [AccountStream] IEventStream<DebtorAccount> account,
-        TimeProvider clock) =>
-        account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(command, clock.GetUtcNow()));
+        Caller caller, TimeProvider clock) =>
+        account.CarryAssigned(caller, command.ExpectedVersion, by => account.Aggregate!.Decide(command, by, clock.GetUtcNow()));
 }

@@ -1,7 +1,9 @@
 using Collections.Api.Infrastructure;
+using Collections.Api.Security;
 using Collections.Domain.Accounts;
 using Collections.Domain.Disputes;
 using JasperFx.Events;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine;
 using Wolverine.Http;
 
@@ -10,8 +12,8 @@ namespace Collections.Api.Disputes;
 public static class ResolveDisputeEndpoint
 {
     /// <summary>Resolves an open dispute and records the outcome.</summary>
-    [WolverinePost("/api/accounts/{accountNumber}/disputes/{disputeId}/resolution"), Tags("Disputes")]
+    [WolverinePost("/api/accounts/{accountNumber}/disputes/{disputeId}/resolution"), Tags("Disputes"), Authorize(Policy = Capability.Collect)]
     public static (IResult, OutgoingMessages) Post(string disputeId, ResolveDispute command,
-        [AccountStream] IEventStream<DebtorAccount> account, TimeProvider clock) =>
-        account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(disputeId, command, clock.GetUtcNow()));
+        [AccountStream] IEventStream<DebtorAccount> account, Caller caller, TimeProvider clock) =>
+        account.CarryAssigned(caller, command.ExpectedVersion, by => account.Aggregate!.Decide(disputeId, command, by, clock.GetUtcNow()));
 }

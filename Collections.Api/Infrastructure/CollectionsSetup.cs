@@ -5,6 +5,7 @@ using Collections.Api.Dunning;
 using Collections.Api.Email;
 using Collections.Api.Health;
 using Collections.Api.Operations;
+using Collections.Api.Security;
 using Collections.Api.Telemetry;
 using Collections.Domain.Accounts;
 using Collections.Api.Integration;
@@ -41,6 +42,9 @@ public static class CollectionsSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(CreditPolicySetup.Load(builder.Configuration));
         builder.Services.AddSingleton<IConfigureMarten, EventClock>();
+        builder.AddCollectionsAuthentication();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<Caller>();
         builder.AddEmail();
         builder.AddEscalationSweep();
         builder.AddIntegration();
@@ -64,6 +68,9 @@ public static class CollectionsSetup
                 opts.Events.MetadataConfig.CorrelationIdEnabled = true;
                 opts.Events.MetadataConfig.CausationIdEnabled = true;
                 opts.Events.MetadataConfig.UserNameEnabled = true;
+                // The actor's display name and kind ride along with the user name (their id).
+                opts.Events.MetadataConfig.HeadersEnabled = true;
+                opts.Schema.For<ApiKey>();
                 opts.Events.AddEventTypes(AccountEvents.All);
                 opts.AddCollectionsProjections();
             })
@@ -92,13 +99,18 @@ public static class CollectionsSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The dashboard's static files are open (it signs in itself); everything after this needs a caller.
+        app.MapDashboard();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        // Authorization first: an anonymous or unauthorized body is refused unread.
         app.UseMiddleware<RequestBodyGate>();
         app.UseMiddleware<ConcurrencyRetry>();
         app.MapApiContracts();
-        app.MapDashboard();
+        app.MapDashboardSignIn();
         app.MapDeadLetters();
         app.MapCollectionsTelemetry();
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteJson });
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteJson }).AllowAnonymous();
         app.MapWolverineEndpoints(opts =>
         {
             // "?asOf=yesterday" is a 400, not silently the current state.

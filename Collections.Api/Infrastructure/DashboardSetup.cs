@@ -10,7 +10,7 @@ public static class DashboardSetup
         // "/dashboard/" serves index.html; "/dashboard" is redirected there first.
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.MapGet("/", () => Results.Redirect(Path)).ExcludeFromDescription();
+        app.MapGet("/", () => Results.Redirect(Path)).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 }

@@ -1,6 +1,7 @@
+using Collections.Api.Dunning;
+using Collections.Api.Security;
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
-using Collections.Api.Dunning;
 using JasperFx.Events;
 using Wolverine;
 
@@ -17,6 +18,11 @@ public static class DecisionResults
     /// only then is a stale expected version a conflict.
     /// </summary>
     /// <returns>The response, and the messages the appended events trigger (sent through the outbox on commit).</returns>
+    /// <summary>As <see cref="Carry"/>, for a collector's work: refused with 403 unless the account is theirs.</summary>
+    public static (IResult, OutgoingMessages) CarryAssigned(this IEventStream<DebtorAccount> stream, Caller caller,
+        long? expectedVersion, Func<Actor, Decision> decide) =>
+        caller.RefuseUnlessAssigned(stream.Aggregate!) is { } refused ? (refused, []) : stream.Carry(expectedVersion, decide(caller.Actor));
+
     public static (IResult, OutgoingMessages) Carry(this IEventStream<DebtorAccount> stream, long? expectedVersion,
         Decision decision, int createdStatus = StatusCodes.Status200OK)
     {

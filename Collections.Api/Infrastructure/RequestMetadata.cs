@@ -1,22 +1,28 @@
+using Collections.Api.Security;
 using Marten;
 using Wolverine;
 
 namespace Collections.Api.Infrastructure;
 
 /// <summary>
-/// Wolverine HTTP middleware: records the actor (X-Actor header) and the correlation id (X-Correlation-Id
-/// header, else the one Wolverine assigned) on the events a request appends and the messages it sends, and
-/// echoes the correlation id.
+/// Wolverine HTTP middleware: records the authenticated actor (user name as the event's user, display name and
+/// kind as headers) and the correlation id (X-Correlation-Id header, else the one Wolverine assigned) on the
+/// events a request appends and the messages it sends, and echoes the correlation id.
 /// </summary>
 public static class RequestMetadata
 {
-    public const string ActorHeader = "X-Actor";
     public const string CorrelationHeader = "X-Correlation-Id";
+    public const string ActorNameHeader = "actor-name";
+    public const string ActorKindHeader = "actor-kind";
 
-    public static void Before(HttpContext context, IDocumentSession session, IMessageContext messages)
+    public static void Before(HttpContext context, IDocumentSession session, IMessageContext messages, AuthSettings settings)
     {
-        var actor = context.Request.Headers[ActorHeader].ToString();
-        session.LastModifiedBy = string.IsNullOrWhiteSpace(actor) ? "anonymous" : actor.Trim();
+        if (Callers.TryActor(context.User, settings) is { } actor)
+        {
+            session.LastModifiedBy = actor.Id;
+            session.SetHeader(ActorNameHeader, actor.Name);
+            session.SetHeader(ActorKindHeader, context.User.HasClaim(c => c.Type == ApiKeyAuthentication.KeyIdClaim) ? "api-key" : "person");
+        }
 
         var correlation = context.Request.Headers[CorrelationHeader].ToString();
         if (!string.IsNullOrWhiteSpace(correlation)) session.CorrelationId = correlation.Trim();

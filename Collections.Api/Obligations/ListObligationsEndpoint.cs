@@ -1,9 +1,11 @@
-using Microsoft.AspNetCore.Mvc;
-using Collections.Domain.Dunning;
 using Collections.Api.ReadSide;
+using Collections.Api.Security;
+using Collections.Domain.Dunning;
 using Collections.Projections;
 using Marten;
 using Marten.Pagination;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Collections.Api.Obligations;
@@ -16,7 +18,7 @@ public static class ListObligationsEndpoint
     /// Consequences announced to debtors, soonest deadline first. <c>status</c>: open, fulfilled or cancelled;
     /// <c>overdue=true</c>: open ones whose deadline has passed, which the follow-through guarantee says must never exist.
     /// </summary>
-    [WolverineGet("/api/obligations"), Tags("Obligations"), ProducesResponseType<ObligationPage>(200)]
+    [WolverineGet("/api/obligations"), Tags("Obligations"), ProducesResponseType<ObligationPage>(200), Authorize(Policy = Capability.Read)]
     public static async Task<IResult> Get(string? status, bool? overdue, string? accountNumber, int? page,
         int? pageSize, IQuerySession session, TimeProvider clock, CancellationToken token)
     {

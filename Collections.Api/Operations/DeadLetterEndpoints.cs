@@ -1,3 +1,4 @@
+using Collections.Api.Security;
 using Microsoft.AspNetCore.Http.Metadata;
 using Wolverine.Http;
 
@@ -13,7 +14,7 @@ public static class DeadLetterEndpoints
     /// </summary>
     public static WebApplication MapDeadLetters(this WebApplication app)
     {
-        var operators = app.MapGroup("").WithTags("Dead letters")
+        var operators = app.MapGroup("").WithTags("Dead letters").RequireAuthorization(Capability.Administer)
             .ProducesValidationProblem(StatusCodes.Status400BadRequest).ProducesValidationProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesValidationProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         operators.MapDeadLettersEndpoints(Path);

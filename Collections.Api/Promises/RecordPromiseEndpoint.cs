@@ -1,7 +1,9 @@
 using Collections.Api.Infrastructure;
+using Collections.Api.Security;
 using Collections.Domain.Accounts;
 using Collections.Domain.Promises;
 using JasperFx.Events;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine;
 using Wolverine.Http;
 
@@ -10,8 +12,8 @@ namespace Collections.Api.Promises;
 public static class RecordPromiseEndpoint
 {
     /// <summary>Records the debtor's promise to pay an amount by a date.</summary>
-    [WolverinePost("/api/accounts/{accountNumber}/promises"), Tags("Promises")]
+    [WolverinePost("/api/accounts/{accountNumber}/promises"), Tags("Promises"), Authorize(Policy = Capability.Collect)]
     public static (IResult, OutgoingMessages) Post(RecordPromise command, [AccountStream] IEventStream<DebtorAccount> account,
-        TimeProvider clock) =>
-        account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(command, clock.GetUtcNow()));
+        Caller caller, TimeProvider clock) =>
+        account.CarryAssigned(caller, command.ExpectedVersion, by => account.Aggregate!.Decide(command, by, clock.GetUtcNow()));
 }

@@ -1,9 +1,11 @@
-using Microsoft.AspNetCore.Mvc;
 using Collections.Api.Accounts;
+using Collections.Api.Security;
 using Collections.Projections.Contacts;
 using Collections.Projections.Summaries;
 using Collections.Projections.WorkQueues;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Collections.Api.ReadSide;
@@ -14,7 +16,7 @@ public sealed record AccountSummaryView(AccountView Account, DateTimeOffset? Las
 public static class AccountReadEndpoints
 {
     /// <summary>The debtor 360: balances, oldest past-due item, segment, ladder step and next action, hold, promise, disputes, contacts, today's work.</summary>
-    [WolverineGet("/api/accounts/{accountNumber}/summary"), Tags("Accounts"), ProducesResponseType<Fresh<AccountSummaryView>>(200)]
+    [WolverineGet("/api/accounts/{accountNumber}/summary"), Tags("Accounts"), ProducesResponseType<Fresh<AccountSummaryView>>(200), Authorize(Policy = Capability.Read)]
     public static async Task<IResult> GetAccountSummary(string accountNumber, IDocumentStore store, IQuerySession session,
         TimeProvider clock, CancellationToken token)
     {
@@ -28,7 +30,7 @@ public static class AccountReadEndpoints
     }
 
     /// <summary>Every contact with the debtor in order: channel, sender, recipient, the exact text, the outcome.</summary>
-    [WolverineGet("/api/accounts/{accountNumber}/contact-history"), Tags("Accounts"), ProducesResponseType<Fresh<IReadOnlyList<ContactEntry>>>(200)]
+    [WolverineGet("/api/accounts/{accountNumber}/contact-history"), Tags("Accounts"), ProducesResponseType<Fresh<IReadOnlyList<ContactEntry>>>(200), Authorize(Policy = Capability.Read)]
     public static async Task<IResult> ContactHistory(string accountNumber, IDocumentStore store, IQuerySession session,
         CancellationToken token)
     {

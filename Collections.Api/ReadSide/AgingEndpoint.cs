@@ -1,8 +1,10 @@
+using Collections.Api.Security;
 using Collections.Domain.Accounts;
 using Collections.Projections.Aging;
 using Collections.Projections.Summaries;
 using JasperFx.Events;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
@@ -15,7 +17,7 @@ public static class AgingEndpoint
     /// per currency, with DSO. Without <c>asOf</c>: now, from the account summaries. With <c>asOf</c> (say a
     /// month end): replayed from the events recorded up to that moment, as the report stood then.
     /// </summary>
-    [WolverineGet("/api/reports/aging"), Tags("Reports"), ProducesResponseType<Fresh<AgingReport>>(200)]
+    [WolverineGet("/api/reports/aging"), Tags("Reports"), ProducesResponseType<Fresh<AgingReport>>(200), Authorize(Policy = Capability.Read)]
     public static async Task<IResult> Get(DateTimeOffset? asOf, IDocumentStore store, IQuerySession session,
         TimeProvider clock, CancellationToken token)
     {

@@ -1,8 +1,10 @@
-using Microsoft.AspNetCore.Mvc;
+using Collections.Api.Security;
 using Collections.Projections.Aging;
 using Collections.Projections.Summaries;
 using Collections.Projections.WorkQueues;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Collections.Api.ReadSide;
@@ -14,7 +16,7 @@ public sealed record CollectorRow(string Collector, IReadOnlyList<AgingRow> Agin
 public static class CollectorsEndpoint
 {
     /// <summary>The per-collector table of the dashboard: each collector's aging and today's work, by kind.</summary>
-    [WolverineGet("/api/collectors"), Tags("Reports"), ProducesResponseType<Fresh<IReadOnlyList<CollectorRow>>>(200)]
+    [WolverineGet("/api/collectors"), Tags("Reports"), ProducesResponseType<Fresh<IReadOnlyList<CollectorRow>>>(200), Authorize(Policy = Capability.Read)]
     public static async Task<IResult> Get(IDocumentStore store, IQuerySession session, TimeProvider clock, CancellationToken token)
     {
         var now = clock.GetUtcNow();

@@ -1,8 +1,10 @@
-using Microsoft.AspNetCore.Mvc;
+using Collections.Api.Security;
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
 using Collections.Projections.Summaries;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Collections.Api.ReadSide;
@@ -18,7 +20,7 @@ public sealed record OrderCheck(string AccountNumber, bool MayPlaceOrders, strin
 public static class CreditHoldEndpoints
 {
     /// <summary>Accounts on credit hold, longest-held first.</summary>
-    [WolverineGet("/api/credit-holds"), Tags("Credit holds"), ProducesResponseType<Fresh<HoldsPage>>(200)]
+    [WolverineGet("/api/credit-holds"), Tags("Credit holds"), ProducesResponseType<Fresh<HoldsPage>>(200), Authorize(Policy = Capability.Read)]
     public static async Task<IResult> ListCreditHolds(string? collector, int? page, int? pageSize, IDocumentStore store,
         IQuerySession session, TimeProvider clock, CancellationToken token)
     {
@@ -39,7 +41,7 @@ public static class CreditHoldEndpoints
     /// For order services: may this account place orders right now? Read from the account's inline snapshot,
     /// written in the same transaction as the hold itself, so it is never behind: one primary-key lookup.
     /// </summary>
-    [WolverineGet("/api/accounts/{accountNumber}/order-check"), Tags("Credit holds"), ProducesResponseType<OrderCheck>(200)]
+    [WolverineGet("/api/accounts/{accountNumber}/order-check"), Tags("Credit holds"), ProducesResponseType<OrderCheck>(200), Authorize(Policy = Capability.CheckOrders)]
     public static async Task<IResult> OrderCheck(string accountNumber, IQuerySession session, CancellationToken token)
     {
         var account = await session.LoadAsync<DebtorAccount>(accountNumber, token);

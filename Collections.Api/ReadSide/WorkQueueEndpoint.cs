@@ -1,7 +1,9 @@
-using Microsoft.AspNetCore.Mvc;
+using Collections.Api.Security;
 using Collections.Projections.Summaries;
 using Collections.Projections.WorkQueues;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Collections.Api.ReadSide;
@@ -15,7 +17,7 @@ public static class WorkQueueEndpoint
     /// What needs doing today: calls due, letters to send, promises falling due, broken promises, final-notice
     /// deadlines, holds to review, disputes. Highest priority first (<c>sort=dueAt</c> for soonest first).
     /// </summary>
-    [WolverineGet("/api/work-queue"), Tags("Work queues"), ProducesResponseType<Fresh<WorkQueuePage>>(200)]
+    [WolverineGet("/api/work-queue"), Tags("Work queues"), ProducesResponseType<Fresh<WorkQueuePage>>(200), Authorize(Policy = Capability.Read)]
     public static async Task<IResult> Get(string? collector, string? kind, string? sort, int? page, int? pageSize,
         IDocumentStore store, IQuerySession session, TimeProvider clock, CancellationToken token)
     {

@@ -73,19 +73,22 @@ public sealed class AccountSimulator(int seed)
         var pastDue = account.PastDueInvoices(now).ToList();
         if (pastDue.Count > 0)
         {
+            var collector = new Actor(account.Collector!, account.Collector!);
             var worst = pastDue.Max(i => i.DaysPastDue(today));
             if (worst > 60 && _random.NextDouble() < 0.5)
-                Apply(account.Decide(new PlaceCreditHold($"{worst} days past due", account.Collector!), now));
+                Apply(account.Decide(new PlaceCreditHold($"{worst} days past due"), CreditManager, now));
             if (_random.NextDouble() < 0.15)
                 Apply(account.Decide(new RecordPromise(pastDue[0].Open, currency, today.AddDays(_random.Next(0, 5)), "ap",
-                    account.Collector!, "Promised on the phone"), now));
+                    "Promised on the phone"), collector, now));
             if (_random.NextDouble() < 0.05)
-                Apply(account.Decide(new RaiseDispute([pastDue[0].InvoiceNumber], "Quantities differ from the delivery note",
-                    account.Collector!), now));
+                Apply(account.Decide(new RaiseDispute([pastDue[0].InvoiceNumber], "Quantities differ from the delivery note"),
+                    collector, now));
         }
 
         return (number, events);
     }
+
+    private static readonly Actor CreditManager = new("morgan.hale", "Morgan Hale");
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
 }

@@ -1,7 +1,9 @@
 using Collections.Api.Infrastructure;
+using Collections.Api.Security;
 using Collections.Domain.Accounts;
 using Collections.Domain.Tasks;
 using JasperFx.Events;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine;
 using Wolverine.Http;
 
@@ -10,8 +12,8 @@ namespace Collections.Api.Tasks;
 public static class CompleteTaskEndpoint
 {
     /// <summary>Closes a task the credit policy created (a call made, a letter posted).</summary>
-    [WolverinePost("/api/accounts/{accountNumber}/tasks/{taskId}/completion"), Tags("Tasks")]
+    [WolverinePost("/api/accounts/{accountNumber}/tasks/{taskId}/completion"), Tags("Tasks"), Authorize(Policy = Capability.Collect)]
     public static (IResult, OutgoingMessages) Post(string taskId, CompleteTask command,
-        [AccountStream] IEventStream<DebtorAccount> account, TimeProvider clock) =>
-        account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(taskId, command, clock.GetUtcNow()));
+        [AccountStream] IEventStream<DebtorAccount> account, Caller caller, TimeProvider clock) =>
+        account.CarryAssigned(caller, command.ExpectedVersion, by => account.Aggregate!.Decide(taskId, command, by, clock.GetUtcNow()));
 }

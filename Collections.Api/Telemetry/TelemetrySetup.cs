@@ -1,3 +1,4 @@
+using Collections.Api.Security;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -43,7 +44,7 @@ public static class TelemetrySetup
 
     public static WebApplication MapCollectionsTelemetry(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Capability.Administer);
         return app;
     }
 }

@@ -1,7 +1,10 @@
 using Collections.Api.Infrastructure;
+using Collections.Api.Security;
 using Collections.Domain.Accounts;
+using Collections.Domain.Dunning;
 using Collections.Domain.WriteOffs;
 using JasperFx.Events;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine;
 using Wolverine.Http;
 
@@ -9,9 +12,12 @@ namespace Collections.Api.WriteOffs;
 
 public static class WriteOffAccountEndpoint
 {
-    /// <summary>Writes off the open balance; afterwards only a reopening is accepted.</summary>
-    [WolverinePost("/api/accounts/{accountNumber}/write-off"), Tags("Write-offs")]
+    /// <summary>
+    /// Writes off the open balance; afterwards only a reopening is accepted. Above the credit policy's four-eyes
+    /// threshold it is only asked for (<c>WriteOffRequested</c>), until a second credit manager decides.
+    /// </summary>
+    [WolverinePost("/api/accounts/{accountNumber}/write-off"), Tags("Write-offs"), Authorize(Policy = Capability.ManageCredit)]
     public static (IResult, OutgoingMessages) Post(WriteOffAccount command, [AccountStream] IEventStream<DebtorAccount> account,
-        TimeProvider clock) =>
-        account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(command, clock.GetUtcNow()));
+        Caller caller, CreditPolicy policy, TimeProvider clock) =>
+        account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(command, caller.Actor, policy.WriteOffApproval, clock.GetUtcNow()));
 }

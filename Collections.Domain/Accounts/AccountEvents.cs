@@ -20,6 +20,7 @@ public static class AccountEvents
         typeof(ContactLogged), typeof(ReminderSent), typeof(PromiseMade), typeof(PromiseKept), typeof(PromiseBroken),
         typeof(DisputeRaised), typeof(DisputeResolved), typeof(CreditHoldPlaced), typeof(CreditHoldReleased),
         typeof(EscalatedToAgency), typeof(ReportedToCreditBureau), typeof(AccountWrittenOff), typeof(AccountReopened),
+        typeof(WriteOffRequested), typeof(WriteOffDeclined),
         typeof(DunningStarted), typeof(DunningStepScheduled), typeof(DunningPaused), typeof(DunningResumed),
         typeof(DunningCompleted), typeof(CollectionTaskCreated), typeof(CollectionTaskCompleted),
         typeof(ObligationRecorded), typeof(ObligationFulfilled), typeof(ObligationCancelled)

@@ -38,6 +38,9 @@ public sealed class DebtorAccount
     public CreditHoldState? CreditHold { get; set; }
     public AgencyReferral? AgencyReferral { get; set; }
     public WriteOffState? WriteOff { get; set; }
+
+    /// <summary>A write-off asked for and waiting for a second credit manager.</summary>
+    public WriteOffRequested? PendingWriteOff { get; set; }
     public DunningState? Dunning { get; set; }
     public List<ObligationState> Obligations { get; set; } = [];
     public int TasksCreated { get; set; }
@@ -92,6 +95,8 @@ public sealed class DebtorAccount
             case EscalatedToAgency e: When(e); break;
             case AccountWrittenOff e: When(e); break;
             case AccountReopened e: When(e); break;
+            case WriteOffRequested e: PendingWriteOff = e; break;
+            case WriteOffDeclined: PendingWriteOff = null; break;
             case DunningStarted e: When(e); break;
             case DunningStepScheduled e: When(e); break;
             case DunningPaused e: When(e); break;
@@ -176,6 +181,7 @@ public sealed class DebtorAccount
     private void When(AccountWrittenOff e)
     {
         WriteOff = new WriteOffState(e.Amounts, e.Reason, e.ApprovedBy, e.WrittenOffAt);
+        PendingWriteOff = null;
         foreach (var invoice in Invoices) invoice.WrittenOff = invoice.Open;
     }
 

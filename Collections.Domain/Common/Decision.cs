@@ -30,6 +30,9 @@ public sealed record Decision
 
     public static Decision NotAllowed(string field, string message) =>
         Reject(new Rejection(RejectionKind.NotAllowed, new Dictionary<string, string[]> { [field] = [message] }));
+
+    public static Decision Forbidden(string field, string message) =>
+        Reject(new Rejection(RejectionKind.Forbidden, new Dictionary<string, string[]> { [field] = [message] }));
 }
 
 public enum RejectionKind
@@ -41,7 +44,10 @@ public enum RejectionKind
     Conflict,
 
     /// <summary>The command is well formed, but the account's state forbids it.</summary>
-    NotAllowed
+    NotAllowed,
+
+    /// <summary>The caller may not do this here (four eyes: approving their own request).</summary>
+    Forbidden
 }
 
 /// <summary>Why a command was refused, keyed by the request field at fault.</summary>

@@ -23,17 +23,16 @@ public enum ContactOutcome
 }
 
 /// <summary>A call or meeting a person had with the debtor, and what came of it.</summary>
-/// <param name="LoggedBy">Who on our side spoke to the debtor.</param>
 public sealed record LogContact(
     Channel Channel,
     ContactDirection Direction,
     string? ContactId,
-    string LoggedBy,
     string Summary,
     ContactOutcome Outcome,
     DateTimeOffset? OccurredAt,
     long? ExpectedVersion = null);
 
+/// <param name="LoggedBy">Who on our side spoke to the debtor.</param>
 public sealed record ContactLogged(
     Channel Channel,
     ContactDirection Direction,
@@ -45,14 +44,12 @@ public sealed record ContactLogged(
 
 public static class LogContactDecision
 {
-    public static Decision Decide(this DebtorAccount account, LogContact command, DateTimeOffset now)
+    public static Decision Decide(this DebtorAccount account, LogContact command, Actor by, DateTimeOffset now)
     {
         var check = new Validation()
             .Defined(command.Channel, "channel")
             .Defined(command.Direction, "direction")
             .Defined(command.Outcome, "outcome")
-            .Required(command.LoggedBy, "loggedBy")
-            .Line(command.LoggedBy, InputLimits.Name, "loggedBy")
             .Line(command.ContactId, InputLimits.Identifier, "contactId")
             .Required(command.Summary, "summary")
             .Text(command.Summary, InputLimits.Summary, "summary")
@@ -63,6 +60,6 @@ public static class LogContactDecision
         if (account.RefuseIfWrittenOff() is { } refused) return refused;
 
         return Decision.Append(new ContactLogged(command.Channel, command.Direction, command.ContactId,
-            command.LoggedBy, command.Summary, command.Outcome, command.OccurredAt ?? now));
+            by.Id, command.Summary, command.Outcome, command.OccurredAt ?? now));
     }
 }

@@ -14,13 +14,12 @@ public enum DisputeOutcome
     Compromise = 3
 }
 
-public sealed record RaiseDispute(IReadOnlyList<string> InvoiceNumbers, string Reason, string RaisedBy,
-    long? ExpectedVersion = null);
+public sealed record RaiseDispute(IReadOnlyList<string> InvoiceNumbers, string Reason, long? ExpectedVersion = null);
 
 public sealed record DisputeRaised(string DisputeId, IReadOnlyList<string> InvoiceNumbers, string Reason,
     string RaisedBy, DateTimeOffset RaisedAt);
 
-public sealed record ResolveDispute(DisputeOutcome Outcome, string Note, string ResolvedBy, long? ExpectedVersion = null);
+public sealed record ResolveDispute(DisputeOutcome Outcome, string Note, long? ExpectedVersion = null);
 
 public sealed record DisputeResolved(string DisputeId, DisputeOutcome Outcome, string Note, string ResolvedBy,
     DateTimeOffset ResolvedAt);
@@ -30,16 +29,14 @@ public sealed record DisputeState(string DisputeId, IReadOnlyList<string> Invoic
 
 public static class DisputeDecisions
 {
-    public static Decision Decide(this DebtorAccount account, RaiseDispute command, DateTimeOffset now)
+    public static Decision Decide(this DebtorAccount account, RaiseDispute command, Actor by, DateTimeOffset now)
     {
         var invoices = command.InvoiceNumbers ?? [];
         var check = new Validation()
             .When(invoices.Count == 0, "invoiceNumbers", "must name at least one invoice.")
             .Items(invoices.Count, InputLimits.DisputedInvoices, "invoiceNumbers")
             .Required(command.Reason, "reason")
-            .Text(command.Reason, InputLimits.Reason, "reason")
-            .Required(command.RaisedBy, "raisedBy")
-            .Line(command.RaisedBy, InputLimits.Name, "raisedBy");
+            .Text(command.Reason, InputLimits.Reason, "reason");
         for (var i = 0; i < invoices.Count && invoices.Count <= InputLimits.DisputedInvoices; i++)
         {
             check.When(account.FindInvoice(invoices[i] ?? "") is null, $"invoiceNumbers[{i}]",
@@ -53,22 +50,20 @@ public static class DisputeDecisions
             return Decision.Conflict("invoiceNumbers", $"Dispute {open.DisputeId} is already open on these invoices.");
 
         return Decision.Append(new DisputeRaised($"D-{account.DisputesRaised + 1}", invoices.Distinct().ToList(),
-            command.Reason, command.RaisedBy, now));
+            command.Reason, by.Id, now));
     }
 
-    public static Decision Decide(this DebtorAccount account, string disputeId, ResolveDispute command, DateTimeOffset now)
+    public static Decision Decide(this DebtorAccount account, string disputeId, ResolveDispute command, Actor by, DateTimeOffset now)
     {
         var check = new Validation()
             .Defined(command.Outcome, "outcome")
             .Required(command.Note, "note")
-            .Text(command.Note, InputLimits.Reason, "note")
-            .Required(command.ResolvedBy, "resolvedBy")
-            .Line(command.ResolvedBy, InputLimits.Name, "resolvedBy");
+            .Text(command.Note, InputLimits.Reason, "note");
         if (!check.IsValid) return check.Reject();
         if (account.RefuseIfWrittenOff() is { } refused) return refused;
 
         return account.OpenDisputes.Any(d => d.DisputeId == disputeId)
-            ? Decision.Append(new DisputeResolved(disputeId, command.Outcome, command.Note, command.ResolvedBy, now))
+            ? Decision.Append(new DisputeResolved(disputeId, command.Outcome, command.Note, by.Id, now))
             : Decision.NotAllowed("disputeId", $"No open dispute '{disputeId}' on this account.");
     }
 }

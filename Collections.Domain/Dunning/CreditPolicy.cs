@@ -87,4 +87,7 @@ public sealed record CreditPolicy(
     string CreditBureau,
     IReadOnlyDictionary<SenderRole, Sender> Senders,
     IReadOnlyDictionary<CollectionSegment, Ladder> Ladders,
-    IReadOnlyDictionary<string, MessageTemplate> Templates);
+    IReadOnlyDictionary<string, MessageTemplate> Templates)
+{
+    public WriteOffApproval WriteOffApproval { get; init; } = WriteOffApproval.AlwaysTwo;
+}

@@ -88,7 +88,23 @@ public static partial class CreditPolicyParser
         return new CreditPolicy(file.Version, file.Citation, segments.ChronicLookbackMonths,
             segments.LatePaymentsForChronic, segments.HighValuePastDue,
             ParseDuration(file.PromiseGrace ?? "0d", "$.promiseGrace", error), file.ReleaseHoldOnFullPayment,
-            file.Agency, file.CreditBureau, senders, ladders, templates);
+            file.Agency, file.CreditBureau, senders, ladders, templates)
+        {
+            WriteOffApproval = BuildWriteOffApproval(file.WriteOffs, error)
+        };
+    }
+
+    private static WriteOffApproval BuildWriteOffApproval(WriteOffFile? file, Action<string, string> error)
+    {
+        if (file?.SecondApprovalAbove is not { } limits) return WriteOffApproval.AlwaysTwo;
+        foreach (var (currency, limit) in limits)
+        {
+            var path = $"$.writeOffs.secondApprovalAbove.{currency}";
+            if (!CurrencyCode.IsKnown(currency)) error(path, "is not an ISO 4217 currency code.");
+            if (limit < 0) error(path, "must be zero or more.");
+        }
+
+        return new WriteOffApproval(limits);
     }
 
     private static Ladder BuildLadder(LadderFile ladder, string path, IReadOnlyDictionary<string, MessageTemplate> templates,
@@ -214,5 +230,8 @@ public static partial class CreditPolicyParser
         string CreditBureau,
         Dictionary<SenderRole, Sender>? Senders,
         Dictionary<CollectionSegment, LadderFile>? Ladders,
-        Dictionary<string, MessageTemplate>? Templates);
+        Dictionary<string, MessageTemplate>? Templates,
+        WriteOffFile? WriteOffs = null);
+
+    private sealed record WriteOffFile(Dictionary<string, decimal>? SecondApprovalAbove);
 }

@@ -3,7 +3,7 @@ using Collections.Domain.Common;
 
 namespace Collections.Domain.Escalation;
 
-public sealed record EscalateToAgency(string Agency, string ReferredBy, string? Reason, long? ExpectedVersion = null);
+public sealed record EscalateToAgency(string Agency, string? Reason, long? ExpectedVersion = null);
 
 /// <param name="AmountsReferred">The past-due balance handed to the agency, per currency.</param>
 public sealed record EscalatedToAgency(string Agency, IReadOnlyList<Money> AmountsReferred, string ReferredBy,
@@ -13,10 +13,9 @@ public sealed record AgencyReferral(string Agency, IReadOnlyList<Money> AmountsR
 
 public static class EscalateToAgencyDecision
 {
-    public static Decision Decide(this DebtorAccount account, EscalateToAgency command, DateTimeOffset now)
+    public static Decision Decide(this DebtorAccount account, EscalateToAgency command, Actor by, DateTimeOffset now)
     {
         var check = new Validation().Required(command.Agency, "agency").Line(command.Agency, InputLimits.Name, "agency")
-            .Required(command.ReferredBy, "referredBy").Line(command.ReferredBy, InputLimits.Name, "referredBy")
             .Text(command.Reason, InputLimits.Reason, "reason");
         if (!check.IsValid) return check.Reject();
         if (account.RefuseIfWrittenOff() is { } refused) return refused;
@@ -29,6 +28,6 @@ public static class EscalateToAgencyDecision
         var pastDue = account.PastDueBalance(now);
         return pastDue.Count == 0
             ? Decision.NotAllowed("agency", "Nothing is past due; there is nothing to refer.")
-            : Decision.Append(new EscalatedToAgency(command.Agency, pastDue, command.ReferredBy, command.Reason, now));
+            : Decision.Append(new EscalatedToAgency(command.Agency, pastDue, by.Id, command.Reason, now));
     }
 }

@@ -5,16 +5,15 @@ using Collections.Domain.Payments;
 namespace Collections.Domain.Promises;
 
 /// <param name="PromisedDate">The date the debtor said the money will arrive, in the debtor's time zone.</param>
-/// <param name="RecordedBy">The collector who took the promise.</param>
 public sealed record RecordPromise(
     decimal Amount,
     string Currency,
     DateOnly PromisedDate,
     string? ContactId,
-    string RecordedBy,
     string? Note,
     long? ExpectedVersion = null);
 
+/// <param name="RecordedBy">The collector who took the promise.</param>
 public sealed record PromiseMade(
     string PromiseId,
     Money Amount,
@@ -44,7 +43,7 @@ public sealed class PromiseState
 
 public static class RecordPromiseDecision
 {
-    public static Decision Decide(this DebtorAccount account, RecordPromise command, DateTimeOffset now)
+    public static Decision Decide(this DebtorAccount account, RecordPromise command, Actor by, DateTimeOffset now)
     {
         var check = new Validation()
             .Currency(command.Currency, "currency")
@@ -52,8 +51,6 @@ public static class RecordPromiseDecision
             .Date(command.PromisedDate, "promisedDate")
             .When(command.PromisedDate != default && command.PromisedDate < account.Today(now), "promisedDate",
                 "must not be in the past.")
-            .Required(command.RecordedBy, "recordedBy")
-            .Line(command.RecordedBy, InputLimits.Name, "recordedBy")
             .Line(command.ContactId, InputLimits.Identifier, "contactId")
             .Text(command.Note, InputLimits.Reason, "note")
             .When(command.ContactId is not null && account.Contacts.All(c => c.ContactId != command.ContactId),
@@ -72,7 +69,7 @@ public static class RecordPromiseDecision
             return Decision.NotAllowed("amount", $"Nothing is past due in {command.Currency}; a promise needs a past-due balance.");
 
         var made = new PromiseMade($"PR-{account.PromisesMade + 1}", new Money(command.Amount, command.Currency),
-            command.PromisedDate, command.ContactId, command.RecordedBy, command.Note, now);
+            command.PromisedDate, command.ContactId, by.Id, command.Note, now);
         return lapsed is null
             ? Decision.Append(made)
             : Decision.Append(new PromiseBroken(lapsed.PromiseId, lapsed.Amount with { Amount = lapsed.Amount.Amount - lapsed.PaidSince }, now), made);

@@ -5,7 +5,7 @@ using Collections.Domain.Dunning;
 namespace Collections.Domain.Tasks;
 
 /// <summary>A call made or a letter posted: the person who did it closes the task the policy created.</summary>
-public sealed record CompleteTask(string CompletedBy, string Note, long? ExpectedVersion = null);
+public sealed record CompleteTask(string Note, long? ExpectedVersion = null);
 
 public sealed record CollectionTaskCompleted(string TaskId, string CompletedBy, string Note, DateTimeOffset CompletedAt);
 
@@ -17,14 +17,13 @@ public sealed record OpenTask(string TaskId, string StepId, Channel Channel, str
 
 public static class CompleteTaskDecision
 {
-    public static Decision Decide(this DebtorAccount account, string taskId, CompleteTask command, DateTimeOffset now)
+    public static Decision Decide(this DebtorAccount account, string taskId, CompleteTask command, Actor by, DateTimeOffset now)
     {
-        var check = new Validation().Required(command.CompletedBy, "completedBy").Line(command.CompletedBy, InputLimits.Name, "completedBy")
-            .Required(command.Note, "note").Text(command.Note, InputLimits.Reason, "note");
+        var check = new Validation().Required(command.Note, "note").Text(command.Note, InputLimits.Reason, "note");
         if (!check.IsValid) return check.Reject();
 
         if (account.OpenTasks.Any(t => t.TaskId == taskId))
-            return Decision.Append(new CollectionTaskCompleted(taskId, command.CompletedBy, command.Note, now));
+            return Decision.Append(new CollectionTaskCompleted(taskId, by.Id, command.Note, now));
         return account.TasksCreated > 0 && taskId.StartsWith($"{account.Id}:T-", StringComparison.Ordinal)
             ? Decision.Unchanged // done already: a repeat changes nothing
             : Decision.NotAllowed("taskId", $"No task '{taskId}' on this account.");

@@ -270,25 +270,28 @@ public class GeneratedInput(AppFixture fixture) : ApiContext(fixture)
     private static readonly Gen<J> Promise = Gen.Select(Amount, Gen.Int[0, 60], Maybe(FreeText), ExpectedVersion,
         (amount, days, note, version) => (J)O(("amount", amount), ("currency", Str("EUR")),
             ("promisedDate", Date(DateOnly.FromDateTime(TestClock.Start.UtcDateTime).AddDays(days))), ("contactId", Str("ap")),
-            ("recordedBy", Str("collector-1")), ("note", note), ("expectedVersion", version)));
+            ("note", note), ("expectedVersion", version)));
 
-    private static Gen<J> Pair(string text, string person) =>
-        Gen.Select(FreeText, Name, ExpectedVersion, (t, p, v) => (J)O((text, t), (person, p), ("expectedVersion", v)));
+    private static Gen<J> Text(string text) =>
+        Gen.Select(FreeText, ExpectedVersion, (t, v) => (J)O((text, t), ("expectedVersion", v)));
 
     private static readonly Gen<J> LogContact = Gen.Select(Gen.OneOf("letter", "email", "phone", "meeting", "sms"),
         Gen.OneOf("outbound", "inbound"), Gen.OneOf("reached", "noAnswer", "leftMessage", "promisedToPay", "other"),
-        FreeText, Maybe(PastInstant), Name,
-        (channel, direction, outcome, summary, at, by) => (J)O(("channel", Str(channel)), ("direction", Str(direction)),
-            ("contactId", Str("ap")), ("loggedBy", by), ("summary", summary), ("outcome", Str(outcome)), ("occurredAt", at)));
+        FreeText, Maybe(PastInstant),
+        (channel, direction, outcome, summary, at) => (J)O(("channel", Str(channel)), ("direction", Str(direction)),
+            ("contactId", Str("ap")), ("summary", summary), ("outcome", Str(outcome)), ("occurredAt", at)));
 
-    private static readonly Gen<J> Dispute = Gen.Select(InvoiceNumber.Array[1, 3], FreeText, Name,
-        (invoices, reason, by) => (J)O(("invoiceNumbers", new Arr(invoices)), ("reason", reason), ("raisedBy", by)));
+    private static readonly Gen<J> Dispute = Gen.Select(InvoiceNumber.Array[1, 3], FreeText,
+        (invoices, reason) => (J)O(("invoiceNumbers", new Arr(invoices)), ("reason", reason)));
 
     private static readonly Gen<J> Resolution = Gen.Select(Gen.OneOf("inFavourOfCreditor", "inFavourOfDebtor", "compromise"),
-        FreeText, Name, (outcome, note, by) => (J)O(("outcome", Str(outcome)), ("note", note), ("resolvedBy", by)));
+        FreeText, (outcome, note) => (J)O(("outcome", Str(outcome)), ("note", note)));
 
-    private static readonly Gen<J> Agency = Gen.Select(Name, Name, Maybe(FreeText),
-        (agency, by, reason) => (J)O(("agency", agency), ("referredBy", by), ("reason", reason)));
+    private static readonly Gen<J> Agency = Gen.Select(Name, Maybe(FreeText),
+        (agency, reason) => (J)O(("agency", agency), ("reason", reason)));
+
+    private static readonly Gen<J> WriteOffDecision = Gen.Select(Gen.Bool, FreeText, ExpectedVersion,
+        (approve, note, version) => (J)O(("approve", new Raw(approve ? "true" : "false")), ("note", note), ("expectedVersion", version)));
 
     private static Gen<J> ValidBody(WriteEndpoint endpoint) => endpoint.Name switch
     {
@@ -296,15 +299,16 @@ public class GeneratedInput(AppFixture fixture) : ApiContext(fixture)
         "issue invoice" => Invoice,
         "record payment" => Payment,
         "record promise" => Promise,
-        "place credit hold" => Pair("reason", "placedBy"),
-        "release credit hold" => Pair("reason", "releasedBy"),
+        "place credit hold" => Text("reason"),
+        "release credit hold" => Text("reason"),
         "log contact" => LogContact,
         "raise dispute" => Dispute,
         "resolve dispute" => Resolution,
         "refer to agency" => Agency,
-        "write off" => Pair("reason", "approvedBy"),
-        "reopen" => Pair("reason", "reopenedBy"),
-        "complete task" => Pair("note", "completedBy"),
+        "write off" => Text("reason"),
+        "decide write-off" => WriteOffDecision,
+        "reopen" => Text("reason"),
+        "complete task" => Text("note"),
         _ => throw new ArgumentOutOfRangeException(endpoint.Name)
     };
 

@@ -1,3 +1,4 @@
+using Collections.Api.Security;
 using System.Text.Json;
 using Alba;
 using Collections.Tests.Support;
@@ -54,7 +55,7 @@ public class ReadingAccountsApi(AppFixture fixture) : ApiContext(fixture)
         await Host.Scenario(x =>
         {
             x.Post.Json(NewInvoice()).ToUrl($"{AccountUrl}/invoices");
-            x.WithRequestHeader("X-Actor", "billing-feed");
+            x.WithRequestHeader("Authorization", Tokens.For(Roles.Integration, "billing-feed", name: "Billing feed"));
             x.WithRequestHeader("X-Correlation-Id", "batch-77");
             x.StatusCodeShouldBe(200);
             x.Header("X-Correlation-Id").SingleValueShouldEqual("batch-77");
@@ -68,6 +69,7 @@ public class ReadingAccountsApi(AppFixture fixture) : ApiContext(fixture)
         issued.GetProperty("type").GetString().ShouldBe("InvoiceIssued");
         issued.GetProperty("correlationId").GetString().ShouldBe("batch-77");
         issued.GetProperty("actor").GetString().ShouldBe("billing-feed");
+        issued.GetProperty("actorName").GetString().ShouldBe("Billing feed");
         issued.GetProperty("data").GetProperty("invoiceNumber").GetString().ShouldBe("INV-1");
     }
 

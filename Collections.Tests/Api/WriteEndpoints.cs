@@ -24,21 +24,22 @@ public sealed record WriteEndpoint(string Name, string Method, string Path, stri
              "appliedTo":[{"invoiceNumber":"INV-9","amount":10.00}],"reference":"remittance\t4411"}
             """),
         new("record promise", "POST", "/promises", """
-            {"amount":100,"currency":"EUR","promisedDate":"2031-03-20","contactId":"ap","recordedBy":"collector-1","note":"will pay"}
+            {"amount":100,"currency":"EUR","promisedDate":"2031-03-20","contactId":"ap","note":"will pay"}
             """),
-        new("place credit hold", "POST", "/credit-hold", """{"reason":"past due","placedBy":"collector-1"}"""),
-        new("release credit hold", "POST", "/credit-hold/release", """{"releasedBy":"collector-1","reason":"paid"}"""),
+        new("place credit hold", "POST", "/credit-hold", """{"reason":"past due"}"""),
+        new("release credit hold", "POST", "/credit-hold/release", """{"reason":"paid"}"""),
         new("log contact", "POST", "/contacts", """
-            {"channel":"phone","direction":"outbound","contactId":"ap","loggedBy":"collector-1",
+            {"channel":"phone","direction":"outbound","contactId":"ap",
              "summary":"Called.\r\nWill pay.","outcome":"reached","occurredAt":"2031-03-01T08:15:00Z"}
             """),
-        new("raise dispute", "POST", "/disputes", """{"invoiceNumbers":["INV-9"],"reason":"damaged","raisedBy":"collector-1"}"""),
+        new("raise dispute", "POST", "/disputes", """{"invoiceNumbers":["INV-9"],"reason":"damaged"}"""),
         new("resolve dispute", "POST", "/disputes/D-1/resolution",
-            """{"outcome":"inFavourOfCreditor","note":"photos show the goods intact","resolvedBy":"team.lead"}"""),
-        new("refer to agency", "POST", "/agency-referral", """{"agency":"Northern Recoveries","referredBy":"team.lead","reason":"no contact"}"""),
-        new("write off", "POST", "/write-off", """{"reason":"insolvent","approvedBy":"finance.director"}"""),
-        new("reopen", "POST", "/reopen", """{"reason":"claim admitted","reopenedBy":"finance.director"}"""),
-        new("complete task", "POST", "/tasks/T-1/completion", """{"completedBy":"collector-1","note":"called"}"""),
+            """{"outcome":"inFavourOfCreditor","note":"photos show the goods intact"}"""),
+        new("refer to agency", "POST", "/agency-referral", """{"agency":"Northern Recoveries","reason":"no contact"}"""),
+        new("write off", "POST", "/write-off", """{"reason":"insolvent"}"""),
+        new("decide write-off", "POST", "/write-off/decision", """{"approve":true,"note":"administrator's letter on file"}"""),
+        new("reopen", "POST", "/reopen", """{"reason":"claim admitted"}"""),
+        new("complete task", "POST", "/tasks/T-1/completion", """{"note":"called"}"""),
     ];
 
     public static TheoryData<string> Names => new(All.Select(e => e.Name));

@@ -35,13 +35,13 @@ public sealed class AsyncApiContract(AppFixture fixture) : IntegrationContext(fi
         await Open();
         await PostTo("invoices", NewInvoice("INV-1", 900m, dueInDays: -40));
         await PostTo("payments", Payment("PAY-1", 100m));
-        await PostTo("promises", new { amount = 800m, currency = "EUR", promisedDate = "2031-03-20", recordedBy = "collector-1" });
-        await PostTo("contacts", new { channel = "phone", direction = "inbound", loggedBy = "collector-1", summary = "Will pay", outcome = "promisedToPay" });
-        await PostTo("disputes", new { invoiceNumbers = new[] { "INV-1" }, reason = "damaged", raisedBy = "collector-1" });
-        await PostTo("disputes/D-1/resolution", new { outcome = "inFavourOfCreditor", note = "intact", resolvedBy = "team.lead" });
-        await PostTo("credit-hold", new { reason = "past due", placedBy = "team.lead" });
-        await PostTo("write-off", new { reason = "insolvent", approvedBy = "finance.director" });
-        await PostTo("reopen", new { reason = "claim admitted", reopenedBy = "finance.director" });
+        await PostTo("promises", new { amount = 800m, currency = "EUR", promisedDate = "2031-03-20" });
+        await PostTo("contacts", new { channel = "phone", direction = "inbound", summary = "Will pay", outcome = "promisedToPay" });
+        await PostTo("disputes", new { invoiceNumbers = new[] { "INV-1" }, reason = "damaged" });
+        await PostTo("disputes/D-1/resolution", new { outcome = "inFavourOfCreditor", note = "intact" });
+        await PostTo("credit-hold", new { reason = "past due" });
+        await PostTo("write-off", new { reason = "insolvent" });
+        await PostTo("reopen", new { reason = "claim admitted" });
 
         var received = (await broker.ReceiveAsync(queue, r => r.Any(x => x.Subject == AccountId && x.Type == "collections.account_reopened.v1"),
             TimeSpan.FromSeconds(30))).Where(r => r.Subject == AccountId).ToList();

@@ -26,6 +26,8 @@ public sealed class DashboardServer : IAsyncDisposable
             // Blank host: any email goes to a pickup folder, not to another test's SMTP sink.
             ["Collections:Email:SmtpHost"] = " ",
             ["Collections:Email:PickupDirectory"] = _mail,
+            ["Collections:Auth:DevelopmentSigningKeyFile"] = Tokens.KeyFile,
+            ["Collections:Auth:DevelopmentSignIn"] = "true",
         });
         builder.AddCollections();
         builder.Services.AddSingleton<TimeProvider>(clock);

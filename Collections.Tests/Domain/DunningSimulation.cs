@@ -4,6 +4,7 @@ using Collections.Domain.Disputes;
 using Collections.Domain.Dunning;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;
+using static Collections.Tests.Domain.People;
 
 namespace Collections.Tests.Domain;
 
@@ -50,7 +51,7 @@ public sealed class DunningSimulation(DebtorAccount account, CreditPolicy policy
 
     public void Promise(decimal amount, DateOnly date)
     {
-        var decision = Account.Decide(new RecordPromise(amount, "EUR", date, null, "collector", null), Now);
+        var decision = Account.Decide(new RecordPromise(amount, "EUR", date, null, null), Person("collector"), Now);
         Record(decision);
         var made = decision.Events.OfType<PromiseMade>().Single();
         Record(Process!.PromiseMade(made.PromiseId, made.PromisedDate, Account, policy, Now));
@@ -58,7 +59,7 @@ public sealed class DunningSimulation(DebtorAccount account, CreditPolicy policy
 
     public string Dispute(params string[] invoices)
     {
-        var decision = Account.Decide(new RaiseDispute(invoices, "price differs from the order", "collector"), Now);
+        var decision = Account.Decide(new RaiseDispute(invoices, "price differs from the order"), Person("collector"), Now);
         Record(decision);
         var id = decision.Events.OfType<DisputeRaised>().Single().DisputeId;
         Record(Process!.DisputeRaised(id, Now));
@@ -67,7 +68,7 @@ public sealed class DunningSimulation(DebtorAccount account, CreditPolicy policy
 
     public void Resolve(string disputeId)
     {
-        Record(Account.Decide(disputeId, new ResolveDispute(DisputeOutcome.InFavourOfCreditor, "delivery note signed", "manager"), Now));
+        Record(Account.Decide(disputeId, new ResolveDispute(DisputeOutcome.InFavourOfCreditor, "delivery note signed"), Person("manager"), Now));
         Record(Process!.DisputeResolved(disputeId, Account, policy, Now));
     }
 

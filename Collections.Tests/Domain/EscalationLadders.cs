@@ -8,6 +8,7 @@ using Collections.Domain.Invoicing;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;
 using static Collections.Tests.Domain.AccountBuilder;
+using static Collections.Tests.Domain.People;
 
 namespace Collections.Tests.Domain;
 
@@ -187,12 +188,12 @@ public class EscalationLadders
         s.Account.CreditHold.ShouldNotBeNull();
         s.Promise(1200m, Due.AddDays(40));
         s.Account.CreditHold.ShouldNotBeNull();
-        s.Account.Decide(new ReleaseCreditHold("Morgan Hale", "debtor promised to pay"), s.Now)
-            .ShouldBeRejected(RejectionKind.NotAllowed, "releasedBy");
+        s.Account.Decide(new ReleaseCreditHold("debtor promised to pay"), Person("Morgan Hale"), s.Now)
+            .ShouldBeRejected(RejectionKind.NotAllowed, "creditHold");
 
         s.Pay(1200m);
         s.Account.CreditHold.ShouldNotBeNull(); // the policy does not release on its own by default
-        s.Account.Decide(new ReleaseCreditHold("Morgan Hale", "paid in full"), s.Now).Events
+        s.Account.Decide(new ReleaseCreditHold("paid in full"), Person("Morgan Hale"), s.Now).Events
             .ShouldHaveSingleItem().ShouldBeOfType<CreditHoldReleased>();
     }
 

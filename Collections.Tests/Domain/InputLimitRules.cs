@@ -1,3 +1,4 @@
+using Collections.Domain.Escalation;
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
 using Collections.Domain.CreditHolds;
@@ -5,6 +6,7 @@ using Collections.Domain.Disputes;
 using Collections.Domain.Invoicing;
 using Collections.Domain.Payments;
 using static Collections.Tests.Domain.AccountBuilder;
+using static Collections.Tests.Domain.People;
 
 namespace Collections.Tests.Domain;
 
@@ -51,7 +53,7 @@ public class InputLimitRules
     public void lists_have_a_maximum()
     {
         var account = Opened().With(Invoice("INV-1", 100m, Today.AddDays(-10)));
-        account.Decide(new RaiseDispute(Enumerable.Repeat("INV-1", 101).ToList(), "damaged", "collector-1"), Now)
+        account.Decide(new RaiseDispute(Enumerable.Repeat("INV-1", 101).ToList(), "damaged"), Person("collector-1"), Now)
             .ShouldBeRejected(RejectionKind.Invalid, "invoiceNumbers");
         var allocations = Enumerable.Repeat(new PaymentAllocation("INV-1", 1m), 101).ToList();
         account.Decide(new RecordPayment("P-1", 500m, "EUR", null, allocations, null), Now)
@@ -64,11 +66,12 @@ public class InputLimitRules
     [Fact]
     public void names_are_one_line_and_free_text_may_break_lines()
     {
-        Opened().Decide(new PlaceCreditHold("late\r\n\tsee ticket", "collector-1"), Now).IsRejected.ShouldBeFalse();
-        Opened().Decide(new PlaceCreditHold("late", "collector\n1"), Now).ShouldBeRejected(RejectionKind.Invalid, "placedBy");
-        Opened().Decide(new PlaceCreditHold(new string('x', InputLimits.Reason + 1), "collector-1"), Now)
+        Opened().Decide(new PlaceCreditHold("late\r\n\tsee ticket"), Person("collector-1"), Now).IsRejected.ShouldBeFalse();
+        Opened().Decide(new EscalateToAgency("Northwind\nRecoveries", null), Person("collector-1"), Now)
+            .ShouldBeRejected(RejectionKind.Invalid, "agency");
+        Opened().Decide(new PlaceCreditHold(new string('x', InputLimits.Reason + 1)), Person("collector-1"), Now)
             .ShouldBeRejected(RejectionKind.Invalid, "reason");
-        Opened().Decide(new PlaceCreditHold("late", new string('x', InputLimits.Name + 1)), Now)
-            .ShouldBeRejected(RejectionKind.Invalid, "placedBy");
+        Opened().Decide(new EscalateToAgency(new string('x', InputLimits.Name + 1), null), Person("collector-1"), Now)
+            .ShouldBeRejected(RejectionKind.Invalid, "agency");
     }
 }

@@ -2,6 +2,7 @@ using Collections.Domain.Common;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;
 using static Collections.Tests.Domain.AccountBuilder;
+using static Collections.Tests.Domain.People;
 
 namespace Collections.Tests.Domain;
 
@@ -88,7 +89,7 @@ public class PaymentRules
     public void paying_what_was_promised_keeps_the_promise()
     {
         var account = Account;
-        account.With(account.Decide(new RecordPromise(300m, "EUR", Today.AddDays(7), "cfo", "collector-1", null), Now));
+        account.With(account.Decide(new RecordPromise(300m, "EUR", Today.AddDays(7), "cfo", null), Person("collector-1"), Now));
 
         account.Decide(Payment(100m, id: "PAY-A"), Now).Events.Count.ShouldBe(1);
         var partial = account.With(account.Decide(Payment(100m, id: "PAY-A"), Now));

@@ -1,5 +1,6 @@
 using Collections.Domain.Common;
 using Collections.Domain.Contacts;
+using Collections.Domain.Dunning;
 using Collections.Domain.CreditHolds;
 using Collections.Domain.Disputes;
 using Collections.Domain.Escalation;
@@ -8,15 +9,18 @@ using Collections.Domain.Payments;
 using Collections.Domain.Promises;
 using Collections.Domain.WriteOffs;
 using static Collections.Tests.Domain.AccountBuilder;
+using static Collections.Tests.Domain.People;
 
 namespace Collections.Tests.Domain;
 
 public class WriteOffRules
 {
+    private static readonly WriteOffApproval OneEnough = new(new Dictionary<string, decimal> { ["EUR"] = 1_000_000m });
+
     private static Collections.Domain.Accounts.DebtorAccount WrittenOff()
     {
         var account = Opened().With(Invoice("INV-1", 300m, Today.AddDays(-200)));
-        return account.With(account.Decide(new WriteOffAccount("insolvent", "Maria Credit"), Now));
+        return account.With(account.Decide(new WriteOffAccount("insolvent"), Person("Maria Credit"), OneEnough, Now));
     }
 
     [Fact]
@@ -31,11 +35,11 @@ public class WriteOffRules
     {
         { "invoice", a => a.Decide(new IssueInvoice("INV-2", 10m, "EUR", Today, Today, null)) },
         { "payment", a => a.Decide(new RecordPayment("PAY-1", 10m, "EUR", null, null, null), Now) },
-        { "contact", a => a.Decide(new LogContact(Channel.Phone, ContactDirection.Outbound, null, "c", "called", ContactOutcome.NoAnswer, null), Now) },
-        { "promise", a => a.Decide(new RecordPromise(10m, "EUR", Today.AddDays(3), null, "c", null), Now) },
-        { "dispute", a => a.Decide(new RaiseDispute(["INV-1"], "wrong price", "c"), Now) },
-        { "hold", a => a.Decide(new PlaceCreditHold("late", "c"), Now) },
-        { "agency", a => a.Decide(new EscalateToAgency("Agency", "c", null), Now) }
+        { "contact", a => a.Decide(new LogContact(Channel.Phone, ContactDirection.Outbound, null, "called", ContactOutcome.NoAnswer, null), Person("c"), Now) },
+        { "promise", a => a.Decide(new RecordPromise(10m, "EUR", Today.AddDays(3), null, null), Person("c"), Now) },
+        { "dispute", a => a.Decide(new RaiseDispute(["INV-1"], "wrong price"), Person("c"), Now) },
+        { "hold", a => a.Decide(new PlaceCreditHold("late"), Person("c"), Now) },
+        { "agency", a => a.Decide(new EscalateToAgency("Agency", null), Person("c"), Now) }
     };
 
     [Theory]
@@ -50,13 +54,13 @@ public class WriteOffRules
 
     [Fact]
     public void writing_off_again_changes_nothing() =>
-        WrittenOff().Decide(new WriteOffAccount("insolvent", "Maria Credit"), Now).IsUnchanged.ShouldBeTrue();
+        WrittenOff().Decide(new WriteOffAccount("insolvent"), Person("Maria Credit"), OneEnough, Now).IsUnchanged.ShouldBeTrue();
 
     [Fact]
     public void reopening_makes_the_written_off_amounts_open_again()
     {
         var account = WrittenOff();
-        account.With(account.Decide(new ReopenAccount("debtor resurfaced", "Maria Credit"), Now));
+        account.With(account.Decide(new ReopenAccount("debtor resurfaced"), Person("Maria Credit"), Now));
         account.IsWrittenOff.ShouldBeFalse();
         account.OpenBalance().ShouldBe([new Money(300m, "EUR")]);
         account.Decide(new RecordPayment("PAY-1", 10m, "EUR", null, null, null), Now).IsRejected.ShouldBeFalse();
@@ -64,6 +68,6 @@ public class WriteOffRules
 
     [Fact]
     public void an_account_with_nothing_open_cannot_be_written_off() =>
-        Opened().Decide(new WriteOffAccount("nothing", "Maria Credit"), Now)
+        Opened().Decide(new WriteOffAccount("nothing"), Person("Maria Credit"), OneEnough, Now)
             .ShouldBeRejected(RejectionKind.NotAllowed, "accountNumber");
 }

@@ -74,7 +74,7 @@ public sealed class DurableSchedulingAcrossRestart(ITestOutputHelper output) : I
     private static async Task<IAlbaHost> StartHost()
     {
         JasperFxEnvironment.AutoStartHost = true;
-        return await AlbaHost.For<Program>(b => b.ConfigureServices(s => s.RunWolverineInSoloMode()));
+        return (await AlbaHost.For<Program>(b => b.ConfigureServices(s => s.RunWolverineInSoloMode()))).ActingAsAdmin();
     }
 
     private static async Task<IReadOnlyList<object>> Stream(IAlbaHost host)

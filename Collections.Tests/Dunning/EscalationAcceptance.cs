@@ -83,7 +83,7 @@ public class EscalationAcceptance(AppFixture fixture) : EscalationContext(fixtur
     {
         await OpenAccountWithInvoiceFallingDue();
         await RunUntilDay(5);
-        await Command("promises", new { amount = 1200m, currency = "EUR", promisedDate = DueDate.AddDays(15), recordedBy = "collector-1" });
+        await Command("promises", new { amount = 1200m, currency = "EUR", promisedDate = DueDate.AddDays(15) });
         await RunUntilDay(16);
         (await Events<ReminderSent>()).Count.ShouldBe(2);
 
@@ -103,8 +103,8 @@ public class EscalationAcceptance(AppFixture fixture) : EscalationContext(fixtur
         (await Account()).CreditHold.ShouldNotBeNull();
 
         // "If I promise to pay tomorrow, will you release the order?" No.
-        await Command("promises", new { amount = 1260m, currency = "EUR", promisedDate = DueDate.AddDays(33), recordedBy = "Morgan Hale" });
-        var release = new { releasedBy = "Morgan Hale", reason = "CFO asked for the held order" };
+        await Command("promises", new { amount = 1260m, currency = "EUR", promisedDate = DueDate.AddDays(33) });
+        var release = new { reason = "CFO asked for the held order" };
         await Command("credit-hold/release", release, 422);
         (await Account()).CreditHold.ShouldNotBeNull();
 
@@ -135,12 +135,12 @@ public class EscalationAcceptance(AppFixture fixture) : EscalationContext(fixtur
     {
         await OpenAccountWithInvoiceFallingDue();
         await RunUntilDay(2);
-        await Command("disputes", new { invoiceNumbers = new[] { "INV-7" }, reason = "goods arrived damaged", raisedBy = "collector-1" });
+        await Command("disputes", new { invoiceNumbers = new[] { "INV-7" }, reason = "goods arrived damaged" });
         await RunUntilDay(60);
         (await Events<ReminderSent>()).Count.ShouldBe(1);
         (await Account()).Dunning!.PausedFor!.ShouldContain("dispute D-1");
 
-        await Command("disputes/D-1/resolution", new { outcome = "inFavourOfCreditor", note = "signed delivery note", resolvedBy = "Morgan Hale" });
+        await Command("disputes/D-1/resolution", new { outcome = "inFavourOfCreditor", note = "signed delivery note" });
         await Timeline.Advance(TimeSpan.FromMinutes(1));
         (await Events<ReminderSent>()).Select(r => r.StepId).ShouldBe(["reminder-letter", "friendly-email"]);
         await NoObligationShouldBeOverdue();
@@ -200,7 +200,7 @@ public class EscalationAcceptance(AppFixture fixture) : EscalationContext(fixtur
     {
         await OpenAccountWithInvoiceFallingDue();
         await RunUntilDay(5);
-        await Command("agency-referral", new { agency = "Harbour Collections", referredBy = "Morgan Hale" });
+        await Command("agency-referral", new { agency = "Harbour Collections" });
         await RunUntilDay(120);
 
         (await Events<DunningCompleted>()).ShouldHaveSingleItem().Reason.ShouldContain("Harbour Collections");
@@ -213,12 +213,12 @@ public class EscalationAcceptance(AppFixture fixture) : EscalationContext(fixtur
     {
         await OpenAccountWithInvoiceFallingDue();
         await RunUntilDay(5);
-        await Command("write-off", new { reason = "insolvency filed", approvedBy = "CFO" });
+        await Command("write-off", new { reason = "insolvency filed" });
         await RunUntilDay(40);
         (await Events<DunningCompleted>()).ShouldHaveSingleItem().Reason.ShouldContain("written off");
         (await Events<ReminderSent>()).Count.ShouldBe(2);
 
-        await Command("reopen", new { reason = "insolvency withdrawn", reopenedBy = "CFO" });
+        await Command("reopen", new { reason = "insolvency withdrawn" });
         await Timeline.Advance(TimeSpan.FromMinutes(1));
         (await Events<DunningStarted>()).Count.ShouldBe(2);
         (await Account()).Dunning.ShouldNotBeNull();

@@ -22,7 +22,7 @@ public class Rebuilds(AppFixture fixture) : ReadSideContext(fixture)
     {
         await Seed(150);
         await OpenAccountWithPastDueInvoice();
-        await Post("contacts", new { channel = "phone", direction = "outbound", contactId = "ap", loggedBy = "c", summary = "left a message", outcome = "leftMessage" }, 200);
+        await Post("contacts", new { channel = "phone", direction = "outbound", contactId = "ap", summary = "left a message", outcome = "leftMessage" }, 200);
         await CatchUp();
         var live = await ReadModels();
         live.Summaries.Length.ShouldBeGreaterThan(10_000);

@@ -38,7 +38,7 @@ public class WorkQueues(AppFixture fixture) : EscalationContext(fixture)
         await RunUntilDay(8, hour: 11);
         await Timeline.Http(x =>
         {
-            x.Post.Json(new { amount = 500m, currency = "EUR", promisedDate = DueDate.AddDays(9), recordedBy = "collector-1" })
+            x.Post.Json(new { amount = 500m, currency = "EUR", promisedDate = DueDate.AddDays(9) })
                 .ToUrl("/api/accounts/PROMISER-1/promises");
             x.StatusCodeShouldBe(200);
         });
@@ -73,7 +73,7 @@ public class WorkQueues(AppFixture fixture) : EscalationContext(fixture)
         await RunUntilDay(8, hour: 11);
         var task = (await Account()).OpenTasks.Single(t => t.StepId == "first-call");
 
-        await Command($"tasks/{task.TaskId}/completion", new { completedBy = "collector-1", note = "AP says it is in Friday's payment run" });
+        await Command($"tasks/{task.TaskId}/completion", new { note = "AP says it is in Friday's payment run" });
         await CatchUp();
 
         (await Get("/api/work-queue?collector=collector-1&kind=call")).GetProperty("data").GetProperty("total").GetInt32().ShouldBe(0);
@@ -91,7 +91,7 @@ public class WorkQueues(AppFixture fixture) : EscalationContext(fixture)
     {
         await OpenAccountWithInvoiceFallingDue();
         await RunUntilDay(2);
-        await Command("credit-hold", new { reason = "Credit manager's decision", placedBy = "Morgan Hale" });
+        await Command("credit-hold", new { reason = "Credit manager's decision" });
 
         // No catch-up: the order check reads the inline snapshot written with the hold.
         var check = await Get($"{AccountUrl}/order-check");

@@ -82,6 +82,6 @@ public sealed class TombstonesInTheStore(AppFixture fixture) : IntegrationContex
 
     private static object Contact(string summary) => new
     {
-        channel = "phone", direction = "outbound", loggedBy = "collector-1", summary, outcome = "noAnswer"
+        channel = "phone", direction = "outbound", summary, outcome = "noAnswer"
     };
 }

@@ -72,14 +72,15 @@ public abstract class ApiContext(AppFixture fixture) : IAsyncLifetime
     /// Posts a command and waits for the messages it cascades (the escalation saga reacting to it) to finish,
     /// so the next request never races the saga's own write to the same account.
     /// </summary>
-    protected async Task<IScenarioResult> Post(string path, object body, int status, string? actor = null)
+    /// <param name="authorization">Who calls (<see cref="Tokens.For"/>); an admin unless given.</param>
+    protected async Task<IScenarioResult> Post(string path, object body, int status, string? authorization = null)
     {
         IScenarioResult result = null!;
         await Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).ExecuteAndWaitAsync(
             (Func<IMessageContext, Task>)(async _ => result = await Host.Scenario(x =>
             {
                 x.Post.Json(body).ToUrl($"{AccountUrl}/{path}");
-                if (actor is not null) x.WithRequestHeader("X-Actor", actor);
+                if (authorization is not null) x.WithRequestHeader("Authorization", authorization);
                 x.StatusCodeShouldBe(status);
             })));
         return result;
@@ -104,6 +105,12 @@ public abstract class ApiContext(AppFixture fixture) : IAsyncLifetime
         await using var session = Store.QuerySession();
         var state = await session.Events.FetchStreamStateAsync(accountNumber);
         return state?.Version ?? 0;
+    }
+
+    protected async Task<IReadOnlyList<object>> Events(string accountNumber = AccountNumber)
+    {
+        await using var session = Store.QuerySession();
+        return (await session.Events.FetchStreamAsync(accountNumber)).Select(e => e.Data).ToList();
     }
 
     protected async Task<DebtorAccount> Account()

@@ -29,6 +29,7 @@ public sealed partial class ApiProcess : IAsyncDisposable
         Port = port;
         _process = process;
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        Client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", Tokens.Admin);
         LogFile = Path.Combine(Path.GetTempPath(), "collections-reliability", $"{name}.log");
         Directory.CreateDirectory(Path.GetDirectoryName(LogFile)!);
         _file = new StreamWriter(LogFile, append: false) { AutoFlush = true };
@@ -72,6 +73,7 @@ public sealed partial class ApiProcess : IAsyncDisposable
             UseShellExecute = false
         };
         // Request logs are noise here; Wolverine's agent and node messages are what a failure report needs.
+        info.Environment["Collections__Auth__DevelopmentSigningKeyFile"] = Tokens.KeyFile;
         info.Environment["Logging__LogLevel__Default"] = "Information";
         info.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
         info.Environment["Logging__LogLevel__Marten.IDocumentStore"] = "Warning";

@@ -43,6 +43,7 @@ public sealed class AppFixture : IAsyncLifetime
             services.AddSingleton<IStartupFilter, ContractRecorder>();
             services.RunWolverineInSoloMode();
         }));
+        Host.ActingAsAdmin();
     }
 
     public async ValueTask DisposeAsync()

@@ -47,6 +47,36 @@ public static class RawRequests
         return new Answer(response.StatusCode, response.ContentType, await result.ReadAsTextAsync());
     }
 
+    /// <summary>Any method, with or without a body, as the caller <paramref name="authorization"/> ("" for nobody).</summary>
+    public static async Task<Answer> SendAs(this IAlbaHost host, string method, string url, string? body, string authorization)
+    {
+        var result = await host.Scenario(x =>
+        {
+            _ = method switch
+            {
+                "GET" => x.Get.Url(url),
+                "PUT" => x.Put.Url(url),
+                "DELETE" => x.Delete.Url(url),
+                _ => x.Post.Url(url)
+            };
+            x.ConfigureHttpContext(c =>
+            {
+                if (body is not null)
+                {
+                    var bytes = Encoding.UTF8.GetBytes(body);
+                    c.Request.Body = new MemoryStream(bytes);
+                    c.Request.ContentLength = bytes.Length;
+                    c.Request.ContentType = "application/json";
+                }
+
+                c.Request.Headers.Authorization = authorization;
+            });
+            x.IgnoreStatusCode();
+        });
+        var response = result.Context.Response;
+        return new Answer(response.StatusCode, response.ContentType, await result.ReadAsTextAsync());
+    }
+
     /// <summary>Rows in the event store and the highest sequence: a refused request must move neither (tombstones included).</summary>
     public static async Task<(long Rows, long MaxSequence)> EventStoreMark(this IAlbaHost host)
     {

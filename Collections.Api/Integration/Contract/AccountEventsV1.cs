@@ -5,7 +5,14 @@ namespace Collections.Api.Integration.Contract;
 public sealed record AccountOpenedV1(string AccountNumber, string DebtorName, string Segment, string TimeZone,
     int NetDays, decimal? CreditLimit, string Currency, string? Collector, DateTimeOffset OpenedAt) : IEventData;
 
-public sealed record AccountWrittenOffV1(IReadOnlyList<Amount> Amounts, string Reason, string ApprovedBy, DateTimeOffset WrittenOffAt) : IEventData;
+/// <param name="RequestedBy">Under four eyes, who asked for it; <c>approvedBy</c> is then the second credit manager.</param>
+public sealed record AccountWrittenOffV1(IReadOnlyList<Amount> Amounts, string Reason, string ApprovedBy, DateTimeOffset WrittenOffAt,
+    string? RequestedBy) : IEventData;
+
+/// <summary>A write-off above the policy's threshold, waiting for a second credit manager.</summary>
+public sealed record WriteOffRequestedV1(IReadOnlyList<Amount> Amounts, string Reason, string RequestedBy, DateTimeOffset RequestedAt) : IEventData;
+
+public sealed record WriteOffDeclinedV1(string RequestedBy, string DeclinedBy, DateTimeOffset DeclinedAt) : IEventData;
 
 public sealed record AccountReopenedV1(string Reason, string ReopenedBy, DateTimeOffset ReopenedAt) : IEventData;
 

@@ -65,7 +65,9 @@ public static class ContractMapping
     {
         AccountOpened x => new AccountOpenedV1(x.AccountNumber, x.DebtorName, x.Segment, x.TimeZone,
             x.Terms.NetDays, x.Terms.CreditLimit, x.Terms.Currency, x.Collector, x.OpenedAt),
-        AccountWrittenOff x => new AccountWrittenOffV1(Amounts(x.Amounts), x.Reason, x.ApprovedBy, x.WrittenOffAt),
+        AccountWrittenOff x => new AccountWrittenOffV1(Amounts(x.Amounts), x.Reason, x.ApprovedBy, x.WrittenOffAt, x.RequestedBy),
+        WriteOffRequested x => new WriteOffRequestedV1(Amounts(x.Amounts), x.Reason, x.RequestedBy, x.RequestedAt),
+        WriteOffDeclined x => new WriteOffDeclinedV1(x.RequestedBy, x.DeclinedBy, x.DeclinedAt),
         AccountReopened x => new AccountReopenedV1(x.Reason, x.ReopenedBy, x.ReopenedAt),
         CreditHoldPlaced x => new CreditHoldPlacedV1(x.Reason, x.PlacedBy, x.PlacedAt),
         CreditHoldReleased x => new CreditHoldReleasedV1(x.Reason, x.ReleasedBy, x.ReleasedAt),

@@ -1,8 +1,10 @@
-using Microsoft.AspNetCore.Mvc;
 using Collections.Api.Integration.Contract;
 using Collections.Api.Integration.Outbound;
+using Collections.Api.Security;
 using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Collections.Api.Integration.Feed;
@@ -20,7 +22,7 @@ public static class EventFeedEndpoint
     /// Every collection event after a position in global order, as the same CloudEvents the exchange carries.
     /// With waitSeconds, a long poll: answers as soon as something arrives, or empty when the time is up.
     /// </summary>
-    [WolverineGet("/api/events"), Tags("Integration"), ProducesResponseType<EventFeedPage>(200)]
+    [WolverineGet("/api/events"), Tags("Integration"), ProducesResponseType<EventFeedPage>(200), Authorize(Policy = Capability.Feed)]
     public static async Task<IResult> Get(long? after, int? limit, int? waitSeconds, IDocumentStore store, IQuerySession session,
         BrokerSettings broker, HttpContext http)
     {

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Collections.Domain.Accounts;
+using Collections.Domain.Common;
+using Collections.Domain.Dunning;
+
+namespace Collections.Api.Security;
+
+/// <summary>The authenticated caller of a request, as the domain sees them: the actor on what they record.</summary>
+public sealed class Caller(IHttpContextAccessor http, AuthSettings settings)
+{
+    private ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal();
+
+    /// <summary>Only asked for by endpoints that authorization has already let through, so never anonymous.</summary>
+    public Actor Actor => Callers.TryActor(User, settings)
+        ?? throw new InvalidOperationException("An endpoint asked for the actor of an unauthenticated request.");
+
+    public string? Tenant => User.FindFirstValue(settings.TenantClaim);
+
+    /// <summary>
+    /// A collector works the accounts assigned to them; a credit manager or an admin works any. Refused with 403
+    /// before the command is looked at.
+    /// </summary>
+    public IResult? RefuseUnlessAssigned(DebtorAccount account)
+    {
+        if (User.IsInRole(Roles.CreditManager) || User.IsInRole(Roles.Admin) || account.Collector == Actor.Id) return null;
+        return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The account is not assigned to you",
+            detail: $"Account {account.Id} is worked by {account.Collector ?? "nobody yet"}; a credit manager can reassign it.");
+    }
+}
+
+public static class Callers
+{
+    public static Actor? TryActor(ClaimsPrincipal user, AuthSettings settings)
+    {
+        var id = user.FindFirstValue(settings.UserNameClaim) ?? user.FindFirstValue("sub");
+        if (string.IsNullOrWhiteSpace(id) || id.Length > InputLimits.Name || id == StepRunner.PolicyActor) return null;
+        var name = user.FindFirstValue(settings.NameClaim);
+        return new Actor(id, string.IsNullOrWhiteSpace(name) ? id : name.Length > InputLimits.Name ? name[..InputLimits.Name] : name);
+    }
+}
