@@ -63,6 +63,7 @@ public static class DecisionResults
         {
             RejectionKind.Invalid => (StatusCodes.Status400BadRequest, "The request is invalid"),
             RejectionKind.Conflict => (StatusCodes.Status409Conflict, "The request conflicts with what is recorded"),
+            RejectionKind.Forbidden => (StatusCodes.Status403Forbidden, "You may not do this here"),
             _ => (StatusCodes.Status422UnprocessableEntity, "The account's state does not allow this")
         };
         return Results.ValidationProblem(rejection.Errors.ToDictionary(), statusCode: status, title: title,

@@ -23,6 +23,8 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     /// <summary>How long a looked-up key is trusted before the store is asked again (so a revocation takes this long).</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
 
+    public static string CacheKey(string id) => $"api-key:{id}";
+
     public static bool IsPresented(HttpRequest request) =>
         request.Headers.ContainsKey(Header) ||
         request.Headers.Authorization.ToString().StartsWith($"{SchemeName} ", StringComparison.OrdinalIgnoreCase);
@@ -37,7 +39,7 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
         if (string.IsNullOrEmpty(presented)) return AuthenticateResult.NoResult();
         if (!ApiKeySecrets.TryParse(presented.Trim(), out var id, out var secret)) return AuthenticateResult.Fail("The API key is malformed.");
 
-        var key = await cache.GetOrCreateAsync($"api-key:{id}", async entry =>
+        var key = await cache.GetOrCreateAsync(CacheKey(id), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
             await using var session = store.QuerySession();
