@@ -21,8 +21,14 @@ run_answers_health() {
     sleep 1
   done
   curl -sf "http://127.0.0.1:$port/dashboard/" >/dev/null && curl -sf "http://127.0.0.1:$port/openapi/v1.json" >/dev/null
+  # The README's three lines: a token, then an authenticated call; without the token, 401.
+  local token answered anonymous
+  token="$(./collections token --role credit-manager --name "Morgan Hale")"
+  answered="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/reports/aging")"
+  anonymous="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/reports/aging")"
   kill "$pid"; wait "$pid" || true
-  [[ "$code" == 200 ]]
+  echo "health $code, aging with a token $answered, without $anonymous"
+  [[ "$code" == 200 && "$answered" == 200 && "$anonymous" == 401 ]]
 }
 
 check help ./collections help
@@ -32,6 +38,7 @@ check psql ./collections psql -c 'select 1'
 check rabbitmqctl ./collections rabbitmqctl status
 check seed ./collections seed --accounts 50 --prefix SMOKE
 check rebuild ./collections rebuild
+check token ./collections token --role auditor --name "Ada Auditor"
 check run run_answers_health
 check bench ./collections bench --accounts 100 --samples 3
 check stop ./collections stop

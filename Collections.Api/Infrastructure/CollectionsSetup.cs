@@ -54,7 +54,8 @@ public static class CollectionsSetup
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
         builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
-        builder.Services.AddOpenApi(o => o.AddSchemaTransformer<ContractSchemas>().AddOperationTransformer<ContractOperations>());
+        builder.Services.AddOpenApi(o => o.AddSchemaTransformer<ContractSchemas>().AddOperationTransformer<ContractOperations>()
+            .AddDocumentTransformer<ContractSecurity>());
         builder.AddOperationalHealth();
         builder.AddCollectionsTelemetry();
 

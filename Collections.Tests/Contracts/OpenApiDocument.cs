@@ -22,6 +22,8 @@ public sealed class OpenApiDocument(AppFixture fixture) : ApiContext(fixture)
             var expected = command ? new[] { "400", "401", "403", "409", "413", "415", "422", "503" } : ["400", "401", "403", "503"];
             expected.ShouldBeSubsetOf(statuses, $"{method} {path}");
             statuses.ShouldNotContain("500", $"{method} {path}");
+            op.GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name))
+                .ShouldBe(["bearer", "apiKey"], $"{method} {path}: a token or an API key");
             op.GetProperty("summary").GetString()!.ShouldNotContain("_api_", Case.Sensitive, $"{method} {path}: a readable summary");
             var success = op.GetProperty("responses").GetProperty(method == "put" || path == "/api/api-keys" && method == "post" ? "201" : "200");
             success.GetProperty("content").GetProperty("application/json").GetProperty("schema").ValueKind.ShouldBe(JsonValueKind.Object, $"{method} {path}");
