@@ -1,3 +1,4 @@
+using Collections.Api.Security;
 using Collections.Domain.Contacts;
 using Collections.Domain.CreditHolds;
 using Collections.Domain.Dunning;
@@ -182,7 +183,7 @@ public class EscalationAcceptance(AppFixture fixture) : EscalationContext(fixtur
         {
             x.Post.Json(new { paymentId = "PAY-1", amount = 1200m, currency = "EUR" }).ToUrl($"{AccountUrl}/payments");
             x.WithRequestHeader("X-Correlation-Id", "remittance-4411");
-            x.WithRequestHeader("X-Actor", "bank-feed");
+            x.WithRequestHeader("Authorization", Tokens.For(Roles.Integration, "bank-feed"));
             x.StatusCodeShouldBe(200);
         });
 
