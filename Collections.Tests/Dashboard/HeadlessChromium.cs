@@ -45,6 +45,10 @@ public sealed class HeadlessChromium : IDisposable
         new WebDriverWait(_driver, TimeSpan.FromSeconds(20)).Until(_ => Script<bool>(
             $"const view = document.getElementById('view'); return view.dataset.ready === '{name}' && view.dataset.shown === location.hash;"));
 
+    /// <summary>Waits until a JavaScript expression is true on the page (an action's answer drawn, a form gone).</summary>
+    public void WaitUntil(string condition, TimeSpan? timeout = null) =>
+        new WebDriverWait(_driver, timeout ?? TimeSpan.FromSeconds(20)).Until(_ => Script<bool>($"return !!({condition});"));
+
     public IWebElement Find(string testId) => _driver.FindElement(ByTestId(testId));
 
     public IReadOnlyList<IWebElement> FindAll(string testId) => _driver.FindElements(ByTestId(testId));
