@@ -13,7 +13,7 @@ namespace Collections.Tests.Dashboard;
 /// actions only to the roles the API lets take them, carried out by the real API, recorded with the person's id.
 /// </summary>
 [Collection(DashboardCollection.Name)]
-public sealed class RolesOnTheDashboard(DashboardFixture fixture)
+public sealed class RolesOnTheDashboard(DashboardFixture fixture, ITestOutputHelper output)
 {
     private HeadlessChromium Browser => fixture.Browser;
     private string BaseUrl => fixture.Server.BaseUrl;
@@ -97,6 +97,7 @@ public sealed class RolesOnTheDashboard(DashboardFixture fixture)
 
         Browser.SignIn(BaseUrl, Roles.CreditManager, "Morgan Hale", AccountRoute(refused), "account");
         Browser.FindAll("log-contact").Count.ShouldBe(1, "a credit manager may do a collector's work on any account");
+        output.WriteLine($"Screenshot: {Browser.Screenshot(ScreenshotPath("account-actions.png"))}");
         Fill("release-hold", "reason", "Customer asked nicely");
         Browser.Find("release-hold-submit").Click();
         Browser.WaitUntil("!document.querySelector(\"[data-testid='release-hold'] [data-testid='action-error']\").hidden");
@@ -130,6 +131,7 @@ public sealed class RolesOnTheDashboard(DashboardFixture fixture)
         Browser.Find("sign-out").Click();
         Browser.WaitForView("signin");
         Browser.StoredToken().ShouldBeNull();
+        output.WriteLine($"Screenshot: {Browser.Screenshot(ScreenshotPath("sign-in.png"))}");
         Browser.FindAll("signed-in-as").Count.ShouldBe(0);
         Browser.FindAll("sign-in-form").Count.ShouldBe(1);
 
@@ -148,6 +150,8 @@ public sealed class RolesOnTheDashboard(DashboardFixture fixture)
         Browser.WaitForView("account");
         Browser.Find("account-name").Text.ShouldBe($"Test Debtor {account} Ltd");
     }
+
+    private static string ScreenshotPath(string file) => Path.Combine(AppContext.BaseDirectory, "screenshots", file);
 
     private int HoldActions() => Browser.FindAll("place-hold").Count + Browser.FindAll("release-hold").Count;
 

@@ -47,3 +47,10 @@ function showFreshness({ projection, processedUpTo, latestEvent, eventsBehind })
   badge.dataset.eventsBehind = eventsBehind;
   badge.title = `${projection}: processed event ${processedUpTo.toLocaleString("en")} of ${latestEvent.toLocaleString("en")}`;
 }
+
+export function clearFreshness() {
+  const badge = document.getElementById("freshness");
+  badge.textContent = "…";
+  badge.className = "badge";
+  badge.removeAttribute("title");
+}

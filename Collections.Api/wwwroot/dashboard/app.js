@@ -1,5 +1,5 @@
 import { renderAccount } from "./account.js";
-import { getJson, SignInRequired } from "./api.js";
+import { clearFreshness, getJson, SignInRequired } from "./api.js";
 import { completeIssuerRedirect, loadConfig, signOut } from "./auth.js";
 import { h, testId } from "./dom.js";
 import { renderOverview } from "./overview.js";
@@ -40,6 +40,7 @@ async function show({ message } = {}) {
     if (error instanceof SignInRequired) {
       caller = null;
       ready = "signin";
+      clearFreshness(); // what it said was for the one signed in
       renderSignIn(view, config, { message: message ?? error.message, signedIn });
     } else {
       ready = "error";
