@@ -65,7 +65,8 @@ function actionForm(id, title, label, submit, ...fields) {
     try {
       await submit(new FormData(form));
     } catch (failure) {
-      if (failure instanceof SignInRequired) window.dispatchEvent(new CustomEvent("sign-in-required", { detail: failure.message }));
+      // The token was dropped: the app draws the sign-in over this form, on the same route.
+      if (failure instanceof SignInRequired) return window.dispatchEvent(new CustomEvent("sign-in-required", { detail: failure.message }));
       error.replaceChildren(failure instanceof Refused ? h("strong", {}, `${failure.title}: `) : null, failure.message);
       error.hidden = false;
     } finally {
