@@ -1,6 +1,6 @@
 # The API as a container image; compose.yaml runs it next to PostgreSQL.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-# The API's build runs `npm ci` for the dashboard's Chart.js (Collections.Api/dashboard/Dashboard.targets).
+# The API's build runs `npm ci` for the dashboard's Chart.js and oidc-client-ts (Collections.Api/dashboard/Dashboard.targets).
 RUN apt-get update \
  && apt-get install -y --no-install-recommends nodejs npm \
  && rm -rf /var/lib/apt/lists/*

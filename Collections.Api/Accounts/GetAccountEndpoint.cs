@@ -7,6 +7,7 @@ using Collections.Domain.Dunning;
 using Collections.Domain.Escalation;
 using Collections.Domain.Invoicing;
 using Collections.Domain.Promises;
+using Collections.Domain.Tasks;
 using Collections.Domain.WriteOffs;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -19,6 +20,7 @@ public sealed record InvoiceView(string InvoiceNumber, string Currency, decimal 
     decimal WrittenOff, decimal Open, DateOnly IssueDate, DateOnly DueDate, int DaysPastDue, ContractTerms? Contract);
 
 /// <param name="Dunning">Where the account stands on its escalation ladder: segment, next step and its time, or why it is paused.</param>
+/// <param name="OpenTasks">Calls and letters the escalation asked a person for, not yet completed (<c>POST …/tasks/{taskId}/completion</c>).</param>
 /// <param name="AsOf">The moment the balances are computed at; <c>Today</c> is that moment's date in the debtor's time zone.</param>
 public sealed record AccountView(
     string AccountNumber,
@@ -41,7 +43,8 @@ public sealed record AccountView(
     AgencyReferral? AgencyReferral,
     WriteOffState? WriteOff,
     DunningState? Dunning,
-    IReadOnlyList<ObligationState> Obligations)
+    IReadOnlyList<ObligationState> Obligations,
+    IReadOnlyList<OpenTask> OpenTasks)
 {
     public static AccountView Of(DebtorAccount account, DateTimeOffset asOf)
     {
@@ -52,7 +55,7 @@ public sealed record AccountView(
             account.Invoices.Select(i => new InvoiceView(i.InvoiceNumber, i.Currency, i.Amount, i.LateFees, i.Paid,
                 i.WrittenOff, i.Open, i.IssueDate, i.DueDate, i.DaysPastDue(today), i.Contract)).ToList(),
             account.OpenPromise, account.OpenDisputes, account.CreditHold, account.AgencyReferral, account.WriteOff,
-            account.Dunning, account.Obligations);
+            account.Dunning, account.Obligations, account.OpenTasks);
     }
 }
 

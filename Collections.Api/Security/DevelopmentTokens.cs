@@ -33,6 +33,13 @@ public static class DevelopmentTokens
         return new SymmetricSecurityKey(Convert.FromBase64String(File.ReadAllText(path).Trim())) { KeyId = "collections-dev" };
     }
 
+    /// <summary>
+    /// The user id a development token names for a display name: "Amy Chen" is <c>amy.chen</c>, the form the
+    /// simulated collectors and the examples use, so a collector signed in by name works their own accounts.
+    /// </summary>
+    public static string UserNameFor(string name) =>
+        string.Join('.', name.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
     public static string Mint(SymmetricSecurityKey key, TokenRequest request, AuthSettings settings, DateTimeOffset now)
     {
         // A token minted already expired (to test refusals) must still have been valid once.

@@ -42,14 +42,11 @@ public sealed class TokenCommand : JasperFxCommand<TokenInput>
             return false;
         }
 
-        var user = input.UserFlag ?? Slug(input.NameFlag) ?? roles[0];
+        var user = input.UserFlag ?? (string.IsNullOrWhiteSpace(input.NameFlag) ? roles[0] : DevelopmentTokens.UserNameFor(input.NameFlag));
         var key = DevelopmentTokens.LoadOrCreateKey(settings.DevelopmentSigningKeyFile!);
         var now = DateTimeOffset.UtcNow;
         Console.WriteLine(DevelopmentTokens.Mint(key,
             new TokenRequest(user, input.NameFlag ?? user, roles, input.TenantFlag, now.AddHours(input.HoursFlag)), settings, now));
         return true;
     }
-
-    private static string? Slug(string? name) =>
-        string.IsNullOrWhiteSpace(name) ? null : string.Join('.', name.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }

@@ -1,5 +1,9 @@
 using Collections.Api.Simulation;
 using Collections.Domain.Accounts;
+using Collections.Domain.Common;
+using Collections.Domain.CreditHolds;
+using Collections.Domain.Dunning;
+using Collections.Domain.Invoicing;
 using Collections.Projections.Summaries;
 using Collections.Tests.Support;
 using Marten;
@@ -15,10 +19,12 @@ namespace Collections.Tests.Dashboard;
 public sealed class DashboardFixture : IAsyncLifetime
 {
     public const int Accounts = 3000;
+    private int _testAccounts;
 
     public TestClock Clock { get; } = new();
     public DashboardServer Server { get; private set; } = null!;
     public HeadlessChromium Browser { get; private set; } = null!;
+    public IDocumentStore Store => Server.App.Services.GetRequiredService<IDocumentStore>();
 
     /// <summary>Every account folded from its raw events by the domain, as the aging report needs it.</summary>
     public IReadOnlyDictionary<string, DebtorAccount> Replayed { get; private set; } = null!;
@@ -29,19 +35,21 @@ public sealed class DashboardFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Server = await DashboardServer.Start(await TestDatabase.Recreate("dashboard"), Clock);
-        var store = Server.App.Services.GetRequiredService<IDocumentStore>();
-        await SimulatedData.AppendAsync(store, new AccountSimulator(seed: 11).Accounts(Accounts, Clock.Now));
-        await Server.App.PauseThenCatchUpOnMartenDaemonActivityAsync();
-        await Replay(store);
+        await SimulatedData.AppendAsync(Store, new AccountSimulator(seed: 11).Accounts(Accounts, Clock.Now));
         Browser = new HeadlessChromium();
     }
 
-    private async Task Replay(IDocumentStore store)
+    /// <summary>
+    /// The read side caught up and every event replayed again: tests that act from the page add events, so the
+    /// figures are held to what the store holds now, whatever ran before.
+    /// </summary>
+    public async Task CatchUpAndReplay()
     {
+        await Server.App.PauseThenCatchUpOnMartenDaemonActivityAsync();
         var accounts = new Dictionary<string, DebtorAccount>();
         var summaries = new Dictionary<string, AccountSummary>();
         var projection = new AccountSummaryProjection();
-        await using var session = store.QuerySession();
+        await using var session = Store.QuerySession();
         foreach (var e in await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync())
         {
             var id = e.StreamKey!;
@@ -54,9 +62,49 @@ public sealed class DashboardFixture : IAsyncLifetime
         ReplayedSummaries = summaries;
     }
 
+    /// <summary>
+    /// An account of its own for a test that acts on it, worked by one of the simulated collectors (so the
+    /// collectors table stays theirs), on the read side before this returns.
+    /// </summary>
+    /// <param name="pastDue">Its one invoice is 30 days past due, else due in 25 days.</param>
+    public async Task<string> Account(string collector, bool pastDue = false, bool onHold = false, bool openTask = false)
+    {
+        var number = $"UI-{Interlocked.Increment(ref _testAccounts):D3}";
+        var now = Clock.Now;
+        var account = new DebtorAccount();
+        var events = new List<object>();
+        void Apply(Decision decision)
+        {
+            decision.IsRejected.ShouldBeFalse();
+            foreach (var e in decision.Events) account.Evolve(e);
+            events.AddRange(decision.Events);
+        }
+
+        Apply(OpenAccountDecision.Decide(number, new OpenAccount($"Test Debtor {number} Ltd", "enterprise", "Europe/Berlin",
+            new CreditTerms(30, 50_000m, "EUR"),
+            [new DebtorContact("ap", "Alex Payable", ContactRole.ApClerk, "ap@ui.example", "+49 30 1234", null)], collector), null, now));
+        var issued = account.Today(now).AddDays(pastDue ? -60 : -5);
+        Apply(account.Decide(new IssueInvoice($"{number}-INV-1", 1200m, "EUR", issued, issued.AddDays(30), null)));
+        if (onHold) Apply(account.Decide(new PlaceCreditHold("Held for the test"), new Actor("morgan.hale", "Morgan Hale"), now));
+        if (openTask)
+            events.Add(new CollectionTaskCreated($"{number}:T-1", "reminder-call", Channel.Phone, SenderRole.Collector, collector,
+                "ap", ContactRole.ApClerk, "Call about the invoice", now.AddHours(-1)));
+
+        await SimulatedData.AppendAsync(Store, [(number, events)]);
+        await Server.App.PauseThenCatchUpOnMartenDaemonActivityAsync();
+        return number;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Browser?.Dispose();
         if (Server is not null) await Server.DisposeAsync();
     }
+}
+
+/// <summary>One server, one database and one browser for every dashboard test, one test at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class DashboardCollection : ICollectionFixture<DashboardFixture>
+{
+    public const string Name = "dashboard";
 }

@@ -1,15 +1,18 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Collections.Api.ReadSide;
+using Collections.Api.Security;
 using Collections.Api.Simulation;
 using Collections.Projections.Aging;
 using Collections.Projections.WorkQueues;
+using Collections.Tests.Support;
 using OpenQA.Selenium;
 
 namespace Collections.Tests.Dashboard;
 
-/// <summary>The ops dashboard in headless Chromium over a few thousand simulated accounts.</summary>
-public sealed class DashboardInTheBrowser(DashboardFixture fixture, ITestOutputHelper output) : IClassFixture<DashboardFixture>
+/// <summary>The ops dashboard in headless Chromium over a few thousand simulated accounts, signed in as a credit manager.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class DashboardInTheBrowser(DashboardFixture fixture, ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly (string Key, Func<AgingRow, Bucket> Of)[] Buckets =
     [
@@ -23,14 +26,20 @@ public sealed class DashboardInTheBrowser(DashboardFixture fixture, ITestOutputH
     private string BaseUrl => fixture.Server.BaseUrl;
     private DateTimeOffset Now => fixture.Clock.Now;
 
+    public async ValueTask InitializeAsync() => await fixture.CatchUpAndReplay();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private void SignIn(string address = "/dashboard/", string view = "overview") =>
+        Browser.SignIn(BaseUrl, Roles.CreditManager, "Morgan Hale", address, view);
+
     [Fact]
     public void the_aging_figures_and_chart_are_those_of_a_replay_of_every_event()
     {
         var expected = AgingCalculator.Report(fixture.Replayed.Values, Now);
         expected.Total.Select(r => r.Currency).ShouldBe(["EUR", "USD"]);
 
-        Browser.Open($"{BaseUrl}/");
-        Browser.WaitForView("overview");
+        SignIn("/");
         Browser.Url.ShouldBe($"{BaseUrl}/dashboard/");
         Browser.Find("freshness").GetAttribute("data-events-behind").ShouldBe("0");
 
@@ -54,8 +63,7 @@ public sealed class DashboardInTheBrowser(DashboardFixture fixture, ITestOutputH
     [Fact]
     public void the_collectors_table_has_each_simulated_collector_their_aging_and_their_work_today()
     {
-        Browser.Open($"{BaseUrl}/dashboard/");
-        Browser.WaitForView("overview");
+        SignIn();
 
         var rows = Browser.FindAll("collector-row");
         rows.Select(r => r.GetAttribute("data-collector")).ShouldBe(AccountSimulator.Collectors);
@@ -75,8 +83,7 @@ public sealed class DashboardInTheBrowser(DashboardFixture fixture, ITestOutputH
     public async Task a_collectors_queue_lists_exactly_the_accounts_that_need_action_today()
     {
         var collector = AccountSimulator.Collectors.MaxBy(c => WorkToday(c).Count)!;
-        Browser.Open($"{BaseUrl}/dashboard/");
-        Browser.WaitForView("overview");
+        SignIn();
         Browser.FindAll("collector-row").Single(r => r.GetAttribute("data-collector") == collector)
             .FindElement(By.CssSelector("[data-testid='collector-link']")).Click();
         Browser.WaitForView("queue");
@@ -109,8 +116,7 @@ public sealed class DashboardInTheBrowser(DashboardFixture fixture, ITestOutputH
     public void an_account_in_a_queue_opens_on_its_timeline()
     {
         var collector = AccountSimulator.Collectors[0];
-        Browser.Open($"{BaseUrl}/dashboard/#/queue/{collector}");
-        Browser.WaitForView("queue");
+        SignIn($"/dashboard/#/queue/{collector}", "queue");
         var link = Browser.FindAll("account-link")[0];
         var accountNumber = link.Text;
         link.Click();
@@ -131,6 +137,7 @@ public sealed class DashboardInTheBrowser(DashboardFixture fixture, ITestOutputH
     private async Task<List<string>> ApiQueue(string collector)
     {
         using var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        http.DefaultRequestHeaders.Add("Authorization", Tokens.For(Roles.Auditor, "avery.audit"));
         var body = await http.GetFromJsonAsync<JsonElement>($"/api/work-queue?collector={collector}&pageSize=500");
         return body.GetProperty("data").GetProperty("items").EnumerateArray()
             .Select(i => $"{i.GetProperty("accountNumber").GetString()} {i.GetProperty("kind").GetString()}").ToList();

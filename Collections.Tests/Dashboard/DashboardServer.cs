@@ -17,7 +17,14 @@ public sealed class DashboardServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string _mail = Directory.CreateTempSubdirectory("collections-dashboard-mail-").FullName;
 
-    private DashboardServer(string connectionString, TestClock clock)
+    /// <summary>How `./collections run` signs in: development tokens and the dashboard's development form.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> DevelopmentSignIn = new Dictionary<string, string?>
+    {
+        ["Collections:Auth:DevelopmentSigningKeyFile"] = Tokens.KeyFile,
+        ["Collections:Auth:DevelopmentSignIn"] = "true",
+    };
+
+    private DashboardServer(string connectionString, TestClock clock, IReadOnlyDictionary<string, string?> auth)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = ApiProjectDirectory() });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -26,9 +33,8 @@ public sealed class DashboardServer : IAsyncDisposable
             // Blank host: any email goes to a pickup folder, not to another test's SMTP sink.
             ["Collections:Email:SmtpHost"] = " ",
             ["Collections:Email:PickupDirectory"] = _mail,
-            ["Collections:Auth:DevelopmentSigningKeyFile"] = Tokens.KeyFile,
-            ["Collections:Auth:DevelopmentSignIn"] = "true",
         });
+        builder.Configuration.AddInMemoryCollection(auth);
         builder.AddCollections();
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.RunWolverineInSoloMode();
@@ -40,9 +46,11 @@ public sealed class DashboardServer : IAsyncDisposable
     public WebApplication App => _app;
     public string BaseUrl => _app.Urls.Single();
 
-    public static async Task<DashboardServer> Start(string connectionString, TestClock clock)
+    /// <param name="auth"><c>Collections:Auth</c> settings; <see cref="DevelopmentSignIn"/> unless given.</param>
+    public static async Task<DashboardServer> Start(string connectionString, TestClock clock,
+        IReadOnlyDictionary<string, string?>? auth = null)
     {
-        var server = new DashboardServer(connectionString, clock);
+        var server = new DashboardServer(connectionString, clock, auth ?? DevelopmentSignIn);
         await server._app.StartAsync();
         return server;
     }

@@ -41,11 +41,31 @@ public sealed class HeadlessChromium : IDisposable
     /// Waits until the page has drawn <paramref name="name"/> for the address now in the location bar: #view's
     /// data-ready names the view on screen, data-shown the address it was drawn for.
     /// </summary>
-    public void WaitForView(string name) =>
-        new WebDriverWait(_driver, TimeSpan.FromSeconds(20)).Until(_ => Script<bool>(
-            $"const view = document.getElementById('view'); return view.dataset.ready === '{name}' && view.dataset.shown === location.hash;"));
+    public void WaitForView(string name) => Wait($"view '{name}'", TimeSpan.FromSeconds(20),
+        $"const view = document.getElementById('view'); return !!view && view.dataset.ready === '{name}' && view.dataset.shown === location.hash;");
+
+    /// <summary>Waits until a JavaScript expression is true on the page (an action's answer drawn, a form gone).</summary>
+    public void WaitUntil(string condition, TimeSpan? timeout = null) =>
+        Wait(condition, timeout ?? TimeSpan.FromSeconds(20), $"return !!({condition});");
+
+    /// <summary>A timeout says where the browser was and what it showed, not only that time ran out.</summary>
+    private void Wait(string what, TimeSpan timeout, string script)
+    {
+        try
+        {
+            new WebDriverWait(_driver, timeout).Until(_ => Script<bool>(script));
+        }
+        catch (WebDriverTimeoutException timedOut)
+        {
+            var text = Script<string>("return document.body ? document.body.innerText : '';");
+            throw new WebDriverTimeoutException($"Waited {timeout.TotalSeconds:0} s for {what}; at {Url} the page shows: {text[..Math.Min(text.Length, 600)]}", timedOut);
+        }
+    }
 
     public IWebElement Find(string testId) => _driver.FindElement(ByTestId(testId));
+
+    /// <summary>For pages that are not the dashboard's (an issuer's sign-in page).</summary>
+    public IWebElement FindElement(By by) => _driver.FindElement(by);
 
     public IReadOnlyList<IWebElement> FindAll(string testId) => _driver.FindElements(ByTestId(testId));
 

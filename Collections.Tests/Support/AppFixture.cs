@@ -11,11 +11,19 @@ namespace Collections.Tests.Support;
 /// <summary>One API host per test run, on the real PostgreSQL that `./collections test` prepares.</summary>
 public sealed class AppFixture : IAsyncLifetime
 {
-    /// <summary>The private cluster's test database, unless the environment names another.</summary>
-    private const string DefaultConnection = "Host=127.0.0.1;Port=55432;Database=collections_tests;Username=collections";
+    /// <summary>
+    /// The private cluster's test database, unless the environment names another: on the port and with the name
+    /// `./collections test` uses (COLLECTIONS_PG_PORT, COLLECTIONS_TEST_DB), so a bare `dotnet test` in one work
+    /// tree never drops another's database.
+    /// </summary>
+    public static readonly string DefaultConnection =
+        $"Host=127.0.0.1;Port={Setting("COLLECTIONS_PG_PORT", "55432")};Database={Setting("COLLECTIONS_TEST_DB", "collections_tests")};Username=collections";
 
-    /// <summary>The private RabbitMQ node that `./collections test` starts, unless the environment names another.</summary>
-    public const string DefaultBroker = "amqp://guest:guest@127.0.0.1:56720/";
+    /// <summary>The private RabbitMQ node that `./collections test` starts (COLLECTIONS_MQ_PORT), unless the environment names another.</summary>
+    public static readonly string DefaultBroker = $"amqp://guest:guest@127.0.0.1:{Setting("COLLECTIONS_MQ_PORT", "56720")}/";
+
+    private static string Setting(string name, string otherwise) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : otherwise;
 
     public IAlbaHost Host { get; private set; } = null!;
     public TestClock Clock { get; } = new();

@@ -8,7 +8,7 @@ public static class TestDatabase
     public static async Task<string> Recreate(string suffix)
     {
         var builder = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Marten")
-            ?? "Host=127.0.0.1;Port=55432;Database=collections_tests;Username=collections");
+            ?? AppFixture.DefaultConnection);
         var database = $"{builder.Database}_{suffix}";
         builder.Database = "postgres";
         await using (var admin = new NpgsqlConnection(builder.ConnectionString))

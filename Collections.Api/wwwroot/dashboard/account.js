@@ -1,13 +1,19 @@
+import { accountActions } from "./actions.js";
 import { getFresh, getJson } from "./api.js";
 import { h, testId } from "./dom.js";
 import { count, date, dateTime, money, moneyList, words, workKinds } from "./format.js";
 
-// One account: who and what is owed, where it stands, then every event with the contacts they made.
-export async function renderAccount(view, accountNumber) {
+// One account: who and what is owed, where it stands, what the signed-in person may do, then every event with
+// the contacts they made. After an action, `redraw` shows the account again once the read side has it.
+export async function renderAccount(view, accountNumber, { caller, redraw }) {
   const base = `/api/accounts/${encodeURIComponent(accountNumber)}`;
   const [summary, contacts, events] = await Promise.all([
     getFresh(`${base}/summary`), getFresh(`${base}/contact-history`), getJson(`${base}/events`)]);
   const account = summary.account;
+  const done = async result => {
+    await caughtUp(base, result.version);
+    await redraw();
+  };
 
   view.replaceChildren(
     h("section", { class: "card", ...testId("account-summary") },
@@ -27,12 +33,21 @@ export async function renderAccount(view, accountNumber) {
       summary.workToday.length
         ? h("p", { class: "work-today" }, "Today: ", summary.workToday.map(w => h("span", { class: `chip kind-${w.kind}`, title: w.detail }, workKinds[w.kind] ?? w.kind)))
         : null),
+    accountActions(account, caller, done),
     h("div", { class: "columns" },
       h("section", { class: "card" }, h("h2", {}, "Invoices"), invoices(account)),
       h("section", { class: "card" },
         h("div", { class: "section-head" }, h("h2", {}, "Timeline"),
           h("p", { class: "muted" }, `${count(events.length)} events, ${count(contacts.length)} contacts, newest first`)),
         timeline(events, contacts))));
+}
+
+// The summary is a projection: a write is on it a moment later. Waits that moment (a few seconds at most).
+async function caughtUp(base, version) {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    if ((await getFresh(`${base}/summary`)).account.version >= version) return;
+    await new Promise(resolve => setTimeout(resolve, 250));
+  }
 }
 
 const fact = (term, value, id, alert = false) =>

@@ -11,3 +11,7 @@ export function h(tag, attributes = {}, ...children) {
 }
 
 export const testId = id => ({ "data-testid": id });
+
+// A labelled form control, with an optional hint under it.
+export const field = (label, control, hint) =>
+  h("label", { class: "field" }, h("span", {}, label), control, hint ? h("small", {}, hint) : null);
