@@ -1,6 +1,7 @@
 using Collections.Api.Dunning;
 using Collections.Api.Infrastructure;
 using Collections.Api.Integration.Outbound;
+using Collections.Api.Tenancy;
 using Collections.Domain.Dunning;
 using Collections.Projections;
 using Collections.Projections.Contacts;
@@ -36,6 +37,10 @@ public abstract class OperationalCheck : IHealthCheck
         new(degraded ? HealthStatus.Degraded : HealthStatus.Healthy, description, data: data);
 
     protected static string Ago(TimeSpan age) => age <= TimeSpan.Zero ? "0 s" : $"{age.TotalSeconds:F0} s";
+
+    /// <summary>" (acme 2, globex 1)": which tenants the figure comes from.</summary>
+    protected static string Tenanted(IReadOnlyDictionary<string, int> byTenant) =>
+        $" ({string.Join(", ", byTenant.Where(t => t.Value > 0).Select(t => $"{t.Key} {t.Value}"))})";
 }
 
 /// <summary>Events committed but not yet confirmed by the broker: not relayed yet, or waiting in the publish queue.</summary>
@@ -119,27 +124,35 @@ public sealed class DeadLetterCheck(NpgsqlDataSource database) : OperationalChec
     }
 }
 
-/// <summary>Escalations whose next step or promise check is overdue past the sweep's grace.</summary>
+/// <summary>Escalations whose next step or promise check is overdue past the sweep's grace, in total and per tenant.</summary>
 public sealed class OverdueEscalationsCheck(EscalationSweep sweep) : OperationalCheck
 {
     protected override async Task<HealthCheckResult> MeasureAsync(CancellationToken token)
     {
-        var overdue = await sweep.CountOverdueAsync(token);
-        return Report(overdue > 0, overdue == 0 ? "Every escalation is on time." : $"{overdue} escalation(s) overdue.",
-            new() { ["overdue"] = overdue, ["rearmedBySweep"] = sweep.Rearmed });
+        var byTenant = await sweep.CountOverdueAsync(token);
+        var overdue = byTenant.Values.Sum();
+        return Report(overdue > 0, overdue == 0 ? "Every escalation is on time." : $"{overdue} escalation(s) overdue{Tenanted(byTenant)}.",
+            new() { ["overdue"] = overdue, ["overdueByTenant"] = byTenant, ["rearmedBySweep"] = sweep.Rearmed });
     }
 }
 
-/// <summary>Consequences announced to a debtor whose deadline passed (beyond the sweep's grace) with nothing done.</summary>
-public sealed class OverdueObligationsCheck(IDocumentStore store, TimeProvider clock, SweepSettings sweep) : OperationalCheck
+/// <summary>Consequences announced to a debtor whose deadline passed (beyond the sweep's grace) with nothing done, in total and per tenant.</summary>
+public sealed class OverdueObligationsCheck(IDocumentStore store, Tenants tenants, TimeProvider clock, SweepSettings sweep) : OperationalCheck
 {
     protected override async Task<HealthCheckResult> MeasureAsync(CancellationToken token)
     {
         var cutoff = clock.GetUtcNow().ToUniversalTime() - sweep.Grace;
-        await using var session = store.QuerySession();
-        var overdue = await session.Query<Obligation>()
-            .CountAsync(o => o.Status == ObligationStatus.Open && o.Deadline < cutoff, token);
-        return Report(overdue > 0, overdue == 0 ? "No announced consequence is overdue." : $"{overdue} announced consequence(s) overdue.",
-            new() { ["overdue"] = overdue });
+        var byTenant = new Dictionary<string, int>();
+        foreach (var tenant in tenants.All)
+        {
+            await using var session = store.QuerySession(tenant.Id);
+            byTenant[tenant.Id] = await session.Query<Obligation>()
+                .CountAsync(o => o.Status == ObligationStatus.Open && o.Deadline < cutoff, token);
+        }
+
+        var overdue = byTenant.Values.Sum();
+        return Report(overdue > 0,
+            overdue == 0 ? "No announced consequence is overdue." : $"{overdue} announced consequence(s) overdue{Tenanted(byTenant)}.",
+            new() { ["overdue"] = overdue, ["overdueByTenant"] = byTenant });
     }
 }

@@ -7,6 +7,7 @@ using Collections.Api.Health;
 using Collections.Api.Operations;
 using Collections.Api.Security;
 using Collections.Api.Telemetry;
+using Collections.Api.Tenancy;
 using Collections.Domain.Accounts;
 using Collections.Api.Integration;
 using Collections.Projections;
@@ -14,6 +15,7 @@ using JasperFx;
 using JasperFx.Core;
 using JasperFx.Events;
 using Marten;
+using JasperFx.MultiTenancy;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Npgsql;
 using Weasel.Core;
@@ -40,7 +42,8 @@ public static class CollectionsSetup
                 $"(environment: ConnectionStrings__{ConnectionStringName}).");
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(CreditPolicySetup.Load(builder.Configuration));
+        var tenants = TenancySetup.Load(builder.Configuration);
+        builder.Services.AddSingleton(tenants);
         builder.Services.AddSingleton<IConfigureMarten, EventClock>();
         builder.AddCollectionsAuthentication();
         builder.Services.AddHttpContextAccessor();
@@ -73,6 +76,12 @@ public static class CollectionsSetup
                 opts.Events.MetadataConfig.HeadersEnabled = true;
                 opts.Schema.For<ApiKey>();
                 opts.Events.AddEventTypes(AccountEvents.All);
+                // Every tenant's events, accounts, read models and sagas in the same tables, told apart by tenant_id
+                // (part of every primary key: two tenants may use the same account number).
+                opts.Events.TenancyStyle = TenancyStyle.Conjoined;
+                opts.Policies.AllDocumentsAreMultiTenanted();
+                // A session without a tenant is a bug (it would read and write nobody's data): refuse it.
+                opts.Advanced.DefaultTenantUsageEnabled = false;
                 opts.AddCollectionsProjections();
             })
             .UseNpgsqlDataSource()
@@ -106,6 +115,7 @@ public static class CollectionsSetup
         app.UseAuthorization();
         // Authorization first: an anonymous or unauthorized body is refused unread.
         app.UseMiddleware<RequestBodyGate>();
+        app.UseMiddleware<TenantGate>();
         app.UseMiddleware<ConcurrencyRetry>();
         app.MapApiContracts();
         app.MapDashboardSignIn();
@@ -117,6 +127,7 @@ public static class CollectionsSetup
             // "?asOf=yesterday" is a 400, not silently the current state.
             opts.RejectUnparseableQueryValues = true;
             opts.RejectUnparseableHeaderValues = true;
+            opts.DetectTenants(app.Services.GetRequiredService<Tenants>());
             opts.AddPolicy<ContractResponses>();
             // Stamp who and which request caused every appended event (auditors replay by them).
             opts.AddMiddleware(typeof(RequestMetadata), chain => !chain.HttpMethods.Contains("GET"));

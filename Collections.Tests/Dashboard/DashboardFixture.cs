@@ -1,3 +1,4 @@
+using Collections.Api.Tenancy;
 using Collections.Api.Simulation;
 using Collections.Domain.Accounts;
 using Collections.Projections.Summaries;
@@ -30,7 +31,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     {
         Server = await DashboardServer.Start(await TestDatabase.Recreate("dashboard"), Clock);
         var store = Server.App.Services.GetRequiredService<IDocumentStore>();
-        await SimulatedData.AppendAsync(store, new AccountSimulator(seed: 11).Accounts(Accounts, Clock.Now));
+        await SimulatedData.AppendAsync(store, Tenants.Default, new AccountSimulator(seed: 11).Accounts(Accounts, Clock.Now));
         await Server.App.PauseThenCatchUpOnMartenDaemonActivityAsync();
         await Replay(store);
         Browser = new HeadlessChromium();
@@ -41,7 +42,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         var accounts = new Dictionary<string, DebtorAccount>();
         var summaries = new Dictionary<string, AccountSummary>();
         var projection = new AccountSummaryProjection();
-        await using var session = store.QuerySession();
+        await using var session = store.QuerySession(Tenants.Default);
         foreach (var e in await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync())
         {
             var id = e.StreamKey!;

@@ -26,8 +26,8 @@ public sealed class Broker : IAsyncDisposable
         return new Broker(connection, channel);
     }
 
-    /// <summary>A durable subscriber queue bound to every collection event; it outlives a broker restart.</summary>
-    public async Task<string> SubscribeAsync(string queue, string binding = "collections.#")
+    /// <summary>A durable subscriber queue bound to every collection event of every tenant; it outlives a broker restart.</summary>
+    public async Task<string> SubscribeAsync(string queue, string binding = "#")
     {
         await _channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
         await _channel.QueuePurgeAsync(queue);
@@ -58,7 +58,7 @@ public sealed class Broker : IAsyncDisposable
         while (!until(received) && clock.Elapsed < timeout)
         {
             if (await _channel.BasicGetAsync(queue, autoAck: true) is { } message)
-                received.Add(new Received(message.BasicProperties, JsonDocument.Parse(message.Body.ToArray()).RootElement.Clone(), clock.Elapsed));
+                received.Add(new Received(message.BasicProperties, message.RoutingKey, JsonDocument.Parse(message.Body.ToArray()).RootElement.Clone(), clock.Elapsed));
             else
                 await Task.Delay(20);
         }
@@ -94,8 +94,9 @@ public sealed class Broker : IAsyncDisposable
     }
 }
 
-public sealed record Received(IReadOnlyBasicProperties Properties, JsonElement Body, TimeSpan At)
+public sealed record Received(IReadOnlyBasicProperties Properties, string RoutingKey, JsonElement Body, TimeSpan At)
 {
+    public string Tenant => Body.GetProperty("tenant").GetString()!;
     public string Type => Body.GetProperty("type").GetString()!;
     public string Subject => Body.GetProperty("subject").GetString()!;
     public long Sequence => Body.GetProperty("sequence").GetInt64();

@@ -1,3 +1,4 @@
+using Collections.Api.Tenancy;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Alba;
@@ -102,7 +103,7 @@ public abstract class ApiContext(AppFixture fixture) : IAsyncLifetime
 
     protected async Task<long> StreamVersion(string accountNumber = AccountNumber)
     {
-        await using var session = Store.QuerySession();
+        await using var session = Store.QuerySession(Tenants.Default);
         var state = await session.Events.FetchStreamStateAsync(accountNumber);
         return state?.Version ?? 0;
     }
@@ -115,7 +116,7 @@ public abstract class ApiContext(AppFixture fixture) : IAsyncLifetime
 
     protected async Task<DebtorAccount> Account()
     {
-        await using var session = Store.QuerySession();
+        await using var session = Store.QuerySession(Tenants.Default);
         return (await session.LoadAsync<DebtorAccount>(AccountNumber)).ShouldNotBeNull();
     }
 
