@@ -45,10 +45,17 @@ public sealed class Broker : IAsyncDisposable
             new BasicProperties { MessageId = messageId, ContentType = "application/cloudevents+json", DeliveryMode = DeliveryModes.Persistent },
             Encoding.UTF8.GetBytes(body)).AsTask();
 
-    public static string BillingEvent(string type, string id, string account, object data) => JsonSerializer.Serialize(new
+    /// <param name="tenant">The CloudEvents extension attribute naming the tenant; left out when null.</param>
+    public static string BillingEvent(string type, string id, string account, object data, string? tenant = null)
     {
-        specversion = "1.0", id, source = "/billing", type, subject = account, time = DateTimeOffset.UtcNow, data
-    }, JsonSerializerOptions.Web);
+        var cloudEvent = new Dictionary<string, object>
+        {
+            ["specversion"] = "1.0", ["id"] = id, ["source"] = "/billing", ["type"] = type, ["subject"] = account,
+            ["time"] = DateTimeOffset.UtcNow, ["data"] = data
+        };
+        if (tenant is not null) cloudEvent["tenant"] = tenant;
+        return JsonSerializer.Serialize(cloudEvent, JsonSerializerOptions.Web);
+    }
 
     /// <summary>Takes messages off a queue until <paramref name="until"/> holds or the time is up.</summary>
     public async Task<List<Received>> ReceiveAsync(string queue, Func<List<Received>, bool> until, TimeSpan timeout)
