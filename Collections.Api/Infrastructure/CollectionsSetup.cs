@@ -74,7 +74,8 @@ public static class CollectionsSetup
                 opts.Events.MetadataConfig.UserNameEnabled = true;
                 // The actor's display name and kind ride along with the user name (their id).
                 opts.Events.MetadataConfig.HeadersEnabled = true;
-                opts.Schema.For<ApiKey>();
+                // Global by nature: a key is looked up before anyone knows whose it is; it names its tenant itself.
+                opts.Schema.For<ApiKey>().SingleTenanted();
                 opts.Events.AddEventTypes(AccountEvents.All);
                 // Every tenant's events, accounts, read models and sagas in the same tables, told apart by tenant_id
                 // (part of every primary key: two tenants may use the same account number).
@@ -113,9 +114,9 @@ public static class CollectionsSetup
         app.MapDashboard();
         app.UseAuthentication();
         app.UseAuthorization();
-        // Authorization first: an anonymous or unauthorized body is refused unread.
-        app.UseMiddleware<RequestBodyGate>();
+        // Authorization first: an anonymous or unauthorized body is refused unread; so is a caller of no tenant here.
         app.UseMiddleware<TenantGate>();
+        app.UseMiddleware<RequestBodyGate>();
         app.UseMiddleware<ConcurrencyRetry>();
         app.MapApiContracts();
         app.MapDashboardSignIn();
@@ -127,7 +128,7 @@ public static class CollectionsSetup
             // "?asOf=yesterday" is a 400, not silently the current state.
             opts.RejectUnparseableQueryValues = true;
             opts.RejectUnparseableHeaderValues = true;
-            opts.DetectTenants(app.Services.GetRequiredService<Tenants>());
+            opts.DetectTenants(app.Services.GetRequiredService<Tenants>(), app.Services.GetRequiredService<AuthSettings>());
             opts.AddPolicy<ContractResponses>();
             // Stamp who and which request caused every appended event (auditors replay by them).
             opts.AddMiddleware(typeof(RequestMetadata), chain => !chain.HttpMethods.Contains("GET"));

@@ -23,9 +23,6 @@ public sealed class Tenants
     /// </summary>
     public const string Default = "default";
 
-    /// <summary>The claim of an authenticated caller that names its tenant.</summary>
-    public const string ClaimType = "tenant";
-
     private readonly FrozenDictionary<string, Tenant> _byId;
 
     public Tenants(IReadOnlyList<Tenant> all, bool configured)

@@ -110,7 +110,7 @@ public abstract class ApiContext(AppFixture fixture) : IAsyncLifetime
 
     protected async Task<IReadOnlyList<object>> Events(string accountNumber = AccountNumber)
     {
-        await using var session = Store.QuerySession();
+        await using var session = Store.QuerySession(Tenants.Default);
         return (await session.Events.FetchStreamAsync(accountNumber)).Select(e => e.Data).ToList();
     }
 

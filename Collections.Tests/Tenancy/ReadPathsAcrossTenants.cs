@@ -18,7 +18,7 @@ public sealed class ReadPathsAcrossTenants(TenantsFixture fixture) : TenancyCont
     [
         "/api/accounts/{accountNumber}", "/api/accounts/{accountNumber}/events", "/api/accounts/{accountNumber}/summary",
         "/api/accounts/{accountNumber}/contact-history", "/api/accounts/{accountNumber}/order-check", "/api/obligations",
-        "/api/reports/aging", "/api/collectors", "/api/work-queue", "/api/credit-holds", "/api/events"
+        "/api/reports/aging", "/api/collectors", "/api/work-queue", "/api/credit-holds", "/api/events", "/api/api-keys"
     ];
 
     [Fact]
@@ -69,6 +69,11 @@ public sealed class ReadPathsAcrossTenants(TenantsFixture fixture) : TenancyCont
         globexFeed.Select(e => e.GetProperty("subject").GetString()).Distinct().ShouldBe([Shared]);
         globexFeed.ShouldAllBe(e => e.GetProperty("tenant").GetString() == Globex);
 
+        // API keys: each tenant's admin sees its own.
+        var names = async (string tenant) => (await Get(tenant, "/api/api-keys")).EnumerateArray().Select(k => k.GetProperty("name").GetString()).ToList();
+        (await names(Acme)).ShouldBe(["acme billing"]);
+        (await names(Globex)).ShouldBeEmpty();
+
         // A read model's freshness counts the caller's own events only.
         var globexFreshness = (await Get(Globex, "/api/work-queue")).GetProperty("freshness");
         globexFreshness.GetProperty("latestEvent").GetInt64().ShouldBe(globexFeed.Max(e => e.GetProperty("sequence").GetInt64()));
@@ -98,11 +103,12 @@ public sealed class ReadPathsAcrossTenants(TenantsFixture fixture) : TenancyCont
         await Post(Acme, Shared, "invoices", new { invoiceNumber = "S-1", amount = 300m, currency = "EUR", issueDate = DueDate, dueDate = DueDate.AddDays(400) });
         await Open(Globex, Shared, "Globex's customer");
         await RunUntilDay(28); // acme's final notice has gone out, its obligation is open
-        await Post(Acme, AcmeOnly, "credit-hold", new { reason = "past due", placedBy = "acme.lead" });
-        await Post(Acme, AcmeOnly, "contacts", new { channel = "phone", direction = "outbound", loggedBy = "acme.collector", summary = "Called", outcome = "reached" });
+        await Post(Acme, AcmeOnly, "credit-hold", new { reason = "past due" });
+        await Post(Acme, AcmeOnly, "contacts", new { channel = "phone", direction = "outbound", summary = "Called", outcome = "reached" });
+        await Send(Acme, "POST", "/api/api-keys", """{"name":"acme billing","roles":["integration"]}""", 201);
         var moment = Clock.Now;
         Clock.Advance(TimeSpan.FromHours(1));
-        await Post(Globex, Shared, "contacts", new { channel = "email", direction = "inbound", loggedBy = "globex.collector", summary = "Hello", outcome = "reached" });
+        await Post(Globex, Shared, "contacts", new { channel = "email", direction = "inbound", summary = "Hello", outcome = "reached" });
         await CatchUp();
         return moment;
     }

@@ -1,7 +1,6 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Alba;
-using Collections.Api.Tenancy;
+using Collections.Api.Security;
 using Collections.Tests.Support;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,10 +37,10 @@ public abstract class TenancyContext(TenantsFixture fixture) : IAsyncLifetime
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    /// <summary>The scenario as a caller of <paramref name="tenant"/> (its token's <c>tenant</c> claim); null: a caller naming none.</summary>
+    /// <summary>The scenario as an administrator of <paramref name="tenant"/> (its token's tenant claim); null: a token naming none.</summary>
     protected static Action<Scenario> As(string? tenant, Action<Scenario> scenario) => x =>
     {
-        if (tenant is not null) x.WithClaim(new Claim(Tenants.ClaimType, tenant));
+        x.WithRequestHeader("Authorization", Tokens.For(Roles.Admin, user: $"{tenant ?? "nobody"}.admin", tenant: tenant));
         scenario(x);
     };
 

@@ -1,5 +1,4 @@
 using Alba;
-using Alba.Security;
 using Collections.Tests.Integration;
 using Collections.Tests.Support;
 using JasperFx.CommandLine;
@@ -12,7 +11,7 @@ namespace Collections.Tests.Tenancy;
 /// <summary>
 /// One API host serving two creditor companies, acme and globex, conjoined in a database of its own, each with its
 /// own credit policy (globex's is the default ladder under another version, so a test can tell whose policy ran).
-/// Callers name their tenant with the <c>tenant</c> claim (<see cref="TenancyContext.As"/>).
+/// Callers present development tokens (<see cref="Tokens"/>) whose <c>tenant</c> claim names their tenant (<see cref="TenancyContext.As"/>).
 /// </summary>
 public sealed class TenantsFixture : IAsyncLifetime
 {
@@ -43,14 +42,11 @@ public sealed class TenantsFixture : IAsyncLifetime
             .Set("Collections__Sweep__Enabled", "false");
 
         JasperFxEnvironment.AutoStartHost = true;
-        // The stub authenticates every request with the claims the scenario adds, the tenant claim among them.
         Host = await AlbaHost.For<Program>(builder => builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.RunWolverineInSoloMode();
-            // Until the service authenticates callers itself: a default scheme for the stub to stand in for.
-            services.AddAuthentication("Test");
-        }), new AuthenticationStub());
+        }));
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Alba;
 using Collections.Tests.Api;
 
 namespace Collections.Tests.Tenancy;
@@ -54,6 +56,38 @@ public sealed class WritePathsAcrossTenants(TenantsFixture fixture) : TenancyCon
         (await Get(Globex, $"/api/accounts/{Shared}")).GetProperty("openBalance").GetArrayLength().ShouldBe(0);
         (await Get(Acme, $"/api/accounts/{Shared}")).GetProperty("openBalance")[0].GetProperty("amount").GetDecimal().ShouldBe(700m);
         (await Stream(Acme, Shared)).Select(e => e.EventTypeName).ShouldNotContain("payment_received");
+    }
+
+    [Fact]
+    public async Task an_api_key_acts_for_the_tenant_whose_admin_created_it_and_only_that_tenant_can_revoke_it()
+    {
+        await Open(Acme, Shared, "Acme's customer");
+        await Open(Globex, Shared, "Globex's customer");
+        var created = await Send(Acme, "POST", "/api/api-keys", """{"name":"acme billing","roles":["integration"]}""", 201);
+        var key = await created.ReadAsJsonAsync<JsonElement>();
+        key.GetProperty("tenant").GetString().ShouldBe(Acme);
+
+        await Host.Scenario(x =>
+        {
+            x.Post.Json(new { invoiceNumber = "INV-1", amount = 10m, currency = "EUR", issueDate = "2031-01-01", dueDate = "2031-01-31" })
+                .ToUrl($"/api/accounts/{Shared}/invoices");
+            x.WithRequestHeader("X-Api-Key", key.GetProperty("key").GetString()!);
+            x.StatusCodeShouldBe(200);
+        });
+        (await Version(Acme, Shared)).ShouldBe(2);
+        (await Version(Globex, Shared)).ShouldBe(1);
+
+        var id = key.GetProperty("id").GetString()!;
+        await Host.Scenario(As(Globex, x =>
+        {
+            x.Delete.Url($"/api/api-keys/{id}");
+            x.StatusCodeShouldBe(404);
+        }));
+        await Host.Scenario(As(Acme, x =>
+        {
+            x.Delete.Url($"/api/api-keys/{id}");
+            x.StatusCodeShouldBe(200);
+        }));
     }
 
     [Fact]
