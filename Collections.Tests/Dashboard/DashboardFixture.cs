@@ -1,5 +1,5 @@
-using Collections.Api.Tenancy;
 using Collections.Api.Simulation;
+using Collections.Api.Tenancy;
 using Collections.Domain.Accounts;
 using Collections.Projections.Summaries;
 using Collections.Tests.Support;

@@ -1,5 +1,5 @@
-using Collections.Api.Tenancy;
 using Alba;
+using Collections.Api.Tenancy;
 using Collections.Domain.Contacts;
 using Collections.Domain.Dunning;
 using Collections.Tests.Support;

@@ -1,6 +1,6 @@
-using Collections.Api.Tenancy;
 using System.Text.Json;
 using Alba;
+using Collections.Api.Tenancy;
 using Collections.Domain.Dunning;
 using Collections.Tests.Support;
 using Marten;

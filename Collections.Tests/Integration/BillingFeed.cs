@@ -1,7 +1,7 @@
-using Collections.Api.Tenancy;
 using Alba;
 using System.Text.Json;
 using Collections.Api.Integration.Inbound;
+using Collections.Api.Tenancy;
 using Collections.Domain.Payments;
 using Collections.Tests.Support;
 using Marten;

@@ -1,5 +1,5 @@
-using Collections.Api.Tenancy;
 using System.Text.Json;
+using Collections.Api.Tenancy;
 using Collections.Domain.Accounts;
 using Collections.Projections.Aging;
 using Collections.Tests.Support;

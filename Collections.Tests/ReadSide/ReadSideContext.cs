@@ -1,7 +1,7 @@
-using Collections.Api.Tenancy;
 using System.Text.Json;
 using Collections.Api.Infrastructure;
 using Collections.Api.Simulation;
+using Collections.Api.Tenancy;
 using Collections.Tests.Support;
 
 namespace Collections.Tests.ReadSide;

@@ -1,7 +1,7 @@
-using Collections.Api.Tenancy;
 using System.Text.Json;
 using Alba;
 using Collections.Api.Integration.Outbound;
+using Collections.Api.Tenancy;
 using Collections.Tests.Support;
 using Wolverine;
 using Wolverine.Tracking;

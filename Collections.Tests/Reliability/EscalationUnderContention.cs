@@ -1,8 +1,8 @@
-using Collections.Api.Tenancy;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Alba;
+using Collections.Api.Tenancy;
 using Collections.Domain.Contacts;
 using Collections.Domain.CreditHolds;
 using Collections.Domain.Dunning;

@@ -31,7 +31,7 @@ public sealed class SeveralNodes(ITestOutputHelper output) : IAsyncLifetime
         var policy = await FastPolicy.WriteAsync(_work, (n, _) => n * 2);
         // A subscriber for the probe accounts: the relay must deliver after each kill, wherever it runs then.
         _broker = await Broker.ConnectAsync();
-        _probes = await _broker.SubscribeAsync("test.several-nodes", "collections.account_opened.v1");
+        _probes = await _broker.SubscribeAsync("test.several-nodes", "default.collections.account_opened.v1");
         _settings = new Dictionary<string, string>
         {
             ["ConnectionStrings__Marten"] = _connection,

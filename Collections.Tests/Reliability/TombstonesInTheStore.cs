@@ -1,6 +1,6 @@
-using Collections.Api.Tenancy;
 using System.Text.Json;
 using Alba;
+using Collections.Api.Tenancy;
 using Collections.Domain.Common;
 using Collections.Domain.Contacts;
 using Collections.Tests.Integration;

@@ -1,7 +1,7 @@
-using Collections.Api.Tenancy;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Alba;
+using Collections.Api.Tenancy;
 using Collections.Domain.Accounts;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;

@@ -100,8 +100,4 @@ public abstract class TenancyContext(TenantsFixture fixture) : IAsyncLifetime
     protected async Task<long> Version(string tenant, string account) => (await Stream(tenant, account)).Count;
 
     protected Task CatchUp() => Host.PauseThenCatchUpOnMartenDaemonActivityAsync();
-
-    /// <summary>Every message published while <paramref name="action"/> runs, and what they cascade, finished.</summary>
-    protected Task<ITrackedSession> Tracked(Func<IMessageContext, Task> action) =>
-        Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).ExecuteAndWaitAsync(action);
 }
