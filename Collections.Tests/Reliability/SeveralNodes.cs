@@ -14,7 +14,7 @@ namespace Collections.Tests.Reliability;
 public sealed class SeveralNodes(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Prefix = "NODES";
-    private static readonly int[] Ports = [5181, 5182, 5183];
+    private static readonly int[] Ports = [TestPorts.Api(1), TestPorts.Api(2), TestPorts.Api(3)];
     private static readonly TimeSpan TakeoverLimit = TimeSpan.FromSeconds(10);
     private readonly List<ApiProcess> _nodes = [];
     private readonly string _work = Directory.CreateTempSubdirectory("collections-nodes-").FullName;
