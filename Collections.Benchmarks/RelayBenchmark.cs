@@ -32,7 +32,7 @@ public sealed class RelaySubscriber : IAsyncDisposable
         var channel = await connection.CreateChannelAsync();
         await channel.ExchangeDeclareAsync(Topology.EventsExchange, ExchangeType.Topic, durable: true);
         var queue = (await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true)).QueueName;
-        await channel.QueueBindAsync(queue, Topology.EventsExchange, "collections.#");
+        await channel.QueueBindAsync(queue, Topology.EventsExchange, "#");
         var subscriber = new RelaySubscriber(connection, channel);
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, delivery) =>

@@ -7,7 +7,7 @@ namespace Collections.Api.Contracts;
 
 /// <summary>
 /// The AsyncAPI 3.0 document of the events on RabbitMQ: the topic exchange, one message per CloudEvents type
-/// (the routing key), and each message's payload as JSON Schema, generated from the contract records with
+/// (the routing key is the tenant, a dot, the type), and each message's payload as JSON Schema, generated from the contract records with
 /// System.Text.Json's schema exporter so it cannot drift from what the relay writes.
 /// </summary>
 public static class AsyncApiDocument
@@ -43,8 +43,9 @@ public static class AsyncApiDocument
                 ["title"] = "Collections events",
                 ["version"] = "1",
                 ["description"] = "Every collection event, as a CloudEvents 1.0 JSON document (structured mode), published to the topic " +
-                                  $"exchange {Topology.EventsExchange} with the CloudEvents type as routing key. AMQP properties: message-id = " +
-                                  "the event's sequence, type = the CloudEvents type, persistent, header 'subject' = the account number. " +
+                                  $"exchange {Topology.EventsExchange} with the routing key '<tenant>.<CloudEvents type>'. AMQP properties: message-id = " +
+                                  "the event's sequence, type = the CloudEvents type, persistent, headers 'subject' = the account number " +
+                                  "and 'tenant' = the tenant. " +
                                   "Per-account order: accountversion. See docs/events.md."
             },
             ["defaultContentType"] = CloudEvent.ContentType,
@@ -56,9 +57,14 @@ public static class AsyncApiDocument
             {
                 ["collectionEvents"] = new JsonObject
                 {
-                    ["address"] = "{type}",
-                    ["description"] = "Routing keys on the topic exchange; bind a queue to 'collections.#' for everything.",
-                    ["parameters"] = new JsonObject { ["type"] = new JsonObject { ["description"] = "The CloudEvents type, e.g. collections.payment_received.v1." } },
+                    ["address"] = "{tenant}.{type}",
+                    ["description"] = "Routing keys on the topic exchange; bind a queue to 'acme.#' for every event of tenant acme, " +
+                                      "'*.collections.payment_received.v1' for one type of every tenant, '#' for everything.",
+                    ["parameters"] = new JsonObject
+                    {
+                        ["tenant"] = new JsonObject { ["description"] = "The tenant (creditor company); 'default' in a single-tenant installation." },
+                        ["type"] = new JsonObject { ["description"] = "The CloudEvents type, e.g. collections.payment_received.v1." }
+                    },
                     ["messages"] = channelMessages,
                     ["bindings"] = new JsonObject
                     {
@@ -95,7 +101,8 @@ public static class AsyncApiDocument
             ["id"] = new JsonObject { ["type"] = "string", ["description"] = "The event's global sequence, as a string: the key to deduplicate on." },
             ["source"] = Text(),
             ["type"] = new JsonObject { ["const"] = type },
-            ["subject"] = new JsonObject { ["type"] = "string", ["description"] = "The account number." },
+            ["subject"] = new JsonObject { ["type"] = "string", ["description"] = "The account number (unique within its tenant)." },
+            ["tenant"] = new JsonObject { ["type"] = "string", ["description"] = "The tenant whose account it is; the first word of the routing key." },
             ["time"] = new JsonObject { ["type"] = "string", ["format"] = "date-time" },
             ["datacontenttype"] = new JsonObject { ["const"] = "application/json" },
             ["sequence"] = new JsonObject { ["type"] = "integer", ["description"] = "Position in the whole event store; the feed's cursor." },

@@ -5,12 +5,13 @@ using Npgsql;
 using Wolverine;
 using Wolverine.Configuration;
 using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Partitioning;
 
 namespace Collections.Api.Dunning;
 
 /// <summary>
 /// How the escalation's messages are carried so that none is ever lost. Each account's messages (timers,
-/// payments, promises, disputes) go through partitioned durable local queues keyed by account number, so on a
+/// payments, promises, disputes) go through partitioned durable local queues keyed by tenant and account number, so on a
 /// node they run one at a time per account and never race each other; the account stream is locked while they
 /// write, so they queue behind a person's command instead of conflicting with it. A conflict that still happens
 /// (another node, two nodes starting one account's saga) is retried for as long as it takes, never dead-lettered: a dead-lettered
@@ -24,7 +25,7 @@ public static class AccountMessageQueues
     public static void Configure(WolverineOptions opts)
     {
         opts.MessagePartitioning
-            .ByMessage<IAccountMessage>(m => m.AccountNumber)
+            .ByRule(new TenantAccountGrouping())
             .PublishToPartitionedLocalMessaging(QueuePrefix, Queues, topology =>
             {
                 topology.MessagesImplementing<IAccountMessage>();
@@ -46,4 +47,17 @@ public static class AccountMessageQueues
     private static bool IsLostRace(Exception e) =>
         e is ConcurrencyException or DocumentAlreadyExistsException or EventStreamUnexpectedMaxEventIdException
             or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException;
+}
+
+/// <summary>
+/// An account is a tenant's account number: two tenants may both have "ACME-1", and their messages must not queue
+/// behind each other (nor, worse, be taken for one account's). The tenant is on the envelope, not in the message.
+/// </summary>
+public sealed class TenantAccountGrouping : IGroupingRule
+{
+    public bool TryFindIdentity(Envelope envelope, out string groupId)
+    {
+        groupId = envelope.Message is IAccountMessage message ? $"{envelope.TenantId}/{message.AccountNumber}" : null!;
+        return groupId is not null;
+    }
 }

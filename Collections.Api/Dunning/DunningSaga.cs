@@ -1,6 +1,8 @@
 using Collections.Domain.Accounts;
 using Collections.Api.Email;
 using Collections.Domain.Dunning;
+using Collections.Api.Tenancy;
+using JasperFx.MultiTenancy;
 using JasperFx;
 using JasperFx.Events;
 using Marten;
@@ -12,16 +14,18 @@ namespace Collections.Api.Dunning;
 /// One per account in escalation, keyed by account number. Each message re-reads the account, lets the pure
 /// <see cref="DunningProcess"/> decide, appends its events to the account stream and schedules the next
 /// wake-up, all in one transaction. IRevisioned: two messages racing on one saga conflict instead of one
-/// update silently overwriting the other.
+/// update silently overwriting the other. Tenanted like everything else: its document, the account it reads and the
+/// messages it schedules are those of the tenant on the message's envelope, whose own credit policy it follows.
 /// </summary>
 public sealed class DunningSaga : Saga, IRevisioned
 {
     public string Id { get; set; } = "";
     public DunningProcess? Process { get; set; }
 
-    public async Task<OutgoingMessages> StartOrHandle(InvoiceFellDue message, IDocumentSession session, CreditPolicy policy,
-        TimeProvider clock)
+    public async Task<OutgoingMessages> StartOrHandle(InvoiceFellDue message, IDocumentSession session, Tenants tenants,
+        TenantId tenant, TimeProvider clock)
     {
+        var policy = tenants[tenant.Value].Policy;
         if (Process is not null) return []; // already climbing: the ladder covers every past-due invoice
 
         Id = message.AccountNumber;
@@ -39,14 +43,15 @@ public sealed class DunningSaga : Saga, IRevisioned
         return Carry(stream, result);
     }
 
-    public Task<OutgoingMessages> Handle(DunningWakeup message, IDocumentSession session, CreditPolicy policy, TimeProvider clock) =>
-        Decide(session, clock, (process, account, now) => process.Wake(message.Generation, account, policy, now));
+    public Task<OutgoingMessages> Handle(DunningWakeup message, IDocumentSession session, Tenants tenants, TenantId tenant, TimeProvider clock) =>
+        Decide(session, clock, (process, account, now) => process.Wake(message.Generation, account, tenants[tenant.Value].Policy, now));
 
-    public Task<OutgoingMessages> Handle(PaymentRecorded _, IDocumentSession session, CreditPolicy policy, TimeProvider clock) =>
-        Decide(session, clock, (process, account, now) => process.PaymentReceived(account, policy, now));
+    public Task<OutgoingMessages> Handle(PaymentRecorded _, IDocumentSession session, Tenants tenants, TenantId tenant, TimeProvider clock) =>
+        Decide(session, clock, (process, account, now) => process.PaymentReceived(account, tenants[tenant.Value].Policy, now));
 
-    public Task<OutgoingMessages> Handle(PromiseRecorded message, IDocumentSession session, CreditPolicy policy, TimeProvider clock) =>
-        Decide(session, clock, (process, account, now) => process.PromiseMade(message.PromiseId, message.PromisedDate, account, policy, now));
+    public Task<OutgoingMessages> Handle(PromiseRecorded message, IDocumentSession session, Tenants tenants, TenantId tenant, TimeProvider clock) =>
+        Decide(session, clock, (process, account, now) =>
+            process.PromiseMade(message.PromiseId, message.PromisedDate, account, tenants[tenant.Value].Policy, now));
 
     public Task<OutgoingMessages> Handle(DisputeOpened message, IDocumentSession session, TimeProvider clock) =>
         Decide(session, clock, (process, _, now) => process.DisputeRaised(message.DisputeId, now));
@@ -57,8 +62,8 @@ public sealed class DunningSaga : Saga, IRevisioned
             ? process.Stop(message.Reason, now)
             : ProcessResult.Nothing);
 
-    public Task<OutgoingMessages> Handle(DisputeClosed message, IDocumentSession session, CreditPolicy policy, TimeProvider clock) =>
-        Decide(session, clock, (process, account, now) => process.DisputeResolved(message.DisputeId, account, policy, now));
+    public Task<OutgoingMessages> Handle(DisputeClosed message, IDocumentSession session, Tenants tenants, TenantId tenant, TimeProvider clock) =>
+        Decide(session, clock, (process, account, now) => process.DisputeResolved(message.DisputeId, account, tenants[tenant.Value].Policy, now));
 
     // Messages for an account that is not (or no longer) in escalation need nothing done.
     public static void NotFound(DunningWakeup _) { }

@@ -2,7 +2,10 @@ using Collections.Api.Infrastructure;
 using Marten;
 using Npgsql;
 using Wolverine;
+using Wolverine.Runtime.Serialization;
 using Wolverine.Util;
+using System.Text.Json;
+using Collections.Api.Tenancy;
 
 namespace Collections.Api.Dunning;
 
@@ -22,10 +25,12 @@ public sealed record SweepSettings(bool Enabled, TimeSpan Interval, TimeSpan Gra
 /// <summary>
 /// The second line of defence behind <see cref="AccountMessageQueues"/>: finds escalations whose next step,
 /// promise check or consequence is overdue by more than the grace with no wake-up waiting to run, and wakes
-/// them. A wake-up carries the escalation's generation, so one that arrives twice runs the step once.
+/// them. A wake-up carries the escalation's generation, so one that arrives twice runs the step once. It visits every
+/// tenant, each in a session of its own, and wakes an escalation for its own tenant: account numbers repeat across
+/// tenants, so a live timer counts only for the tenant on its envelope.
 /// </summary>
-public sealed class EscalationSweep(IDocumentStore store, NpgsqlDataSource database, IServiceScopeFactory scopes, TimeProvider clock,
-    SweepSettings settings, ILogger<EscalationSweep> logger) : BackgroundService
+public sealed class EscalationSweep(IDocumentStore store, Tenants tenants, NpgsqlDataSource database, IServiceScopeFactory scopes,
+    TimeProvider clock, SweepSettings settings, ILogger<EscalationSweep> logger) : BackgroundService
 {
     private const long LockKey = 0x436f6c6c53776570; // one sweeper at a time across nodes
     private static readonly string WakeupType = typeof(DunningWakeup).ToMessageTypeName();
@@ -34,11 +39,17 @@ public sealed class EscalationSweep(IDocumentStore store, NpgsqlDataSource datab
     /// <summary>Escalations this node found without a live timer and woke, since it started.</summary>
     public long Rearmed => Interlocked.Read(ref _rearmed);
 
-    /// <summary>Escalations whose wake-up is overdue by more than the grace, timer or not: the health check's figure.</summary>
-    public async Task<int> CountOverdueAsync(CancellationToken token)
+    /// <summary>Per tenant, escalations whose wake-up is overdue by more than the grace, timer or not: the health check's figure.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountOverdueAsync(CancellationToken token)
     {
-        await using var session = store.QuerySession();
-        return (await OverdueAsync(session, int.MaxValue, token)).Count;
+        var overdue = new Dictionary<string, int>();
+        foreach (var tenant in tenants.All)
+        {
+            await using var session = store.QuerySession(tenant.Id);
+            overdue[tenant.Id] = (await OverdueAsync(session, int.MaxValue, token)).Count;
+        }
+
+        return overdue;
     }
 
     /// <returns>How many escalations were woken; 0 when another node is sweeping or a backlog of due timers is still draining.</returns>
@@ -51,22 +62,25 @@ public sealed class EscalationSweep(IDocumentStore store, NpgsqlDataSource datab
             var now = clock.GetUtcNow().ToUniversalTime();
             if (await DueWakeupsAsync(connection, now, token) > settings.MaxPendingWakeups) return 0;
 
-            await using var session = store.QuerySession();
-            var overdue = await OverdueAsync(session, settings.MaxPerRun, token);
-            if (overdue.Count == 0) return 0;
-            var lost = await WithoutLiveTimerAsync(connection, overdue.Select(s => s.Id).ToArray(), now, token);
-
+            var live = await LiveTimersAsync(connection, now, token);
             await using var scope = scopes.CreateAsyncScope();
             var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
-            foreach (var saga in overdue.Where(s => lost.Contains(s.Id)))
+            var woken = 0;
+            foreach (var tenant in tenants.All)
             {
-                logger.LogWarning("Escalation of {Account} was due at {DueAt} with no timer waiting; woken by the sweep",
-                    saga.Id, saga.Process!.WakeDueAt);
-                await bus.PublishAsync(new DunningWakeup(saga.Id, saga.Process.Generation));
+                await using var session = store.QuerySession(tenant.Id);
+                foreach (var saga in await OverdueAsync(session, settings.MaxPerRun - woken, token))
+                {
+                    if (live.Contains((tenant.Id, saga.Id))) continue;
+                    logger.LogWarning("Escalation of {Account} (tenant {Tenant}) was due at {DueAt} with no timer waiting; woken by the sweep",
+                        saga.Id, tenant.Id, saga.Process!.WakeDueAt);
+                    await bus.PublishAsync(new DunningWakeup(saga.Id, saga.Process.Generation), new DeliveryOptions { TenantId = tenant.Id });
+                    woken++;
+                }
             }
 
-            Interlocked.Add(ref _rearmed, lost.Count);
-            return lost.Count;
+            Interlocked.Add(ref _rearmed, woken);
+            return woken;
         }
         finally
         {
@@ -124,21 +138,29 @@ public sealed class EscalationSweep(IDocumentStore store, NpgsqlDataSource datab
         return (long)(await command.ExecuteScalarAsync(token))!;
     }
 
-    /// <summary>The accounts among these with no due wake-up waiting in Wolverine's inbox (the message body names the account).</summary>
-    private static async Task<HashSet<string>> WithoutLiveTimerAsync(NpgsqlConnection connection, string[] accounts, DateTimeOffset now,
+    /// <summary>
+    /// The (tenant, account) of every due wake-up waiting in Wolverine's inbox. The tenant is read from the stored
+    /// envelope and the account from the message in it; there are at most <see cref="SweepSettings.MaxPendingWakeups"/>
+    /// of them, or the sweep would not have got this far.
+    /// </summary>
+    private static async Task<HashSet<(string? Tenant, string Account)>> LiveTimersAsync(NpgsqlConnection connection, DateTimeOffset now,
         CancellationToken token)
     {
         await using var command = new NpgsqlCommand(
             $"""
-             select a.account from unnest(@accounts) as a(account)
-             where not exists (
-               select 1 from {CollectionsSetup.Schema}.wolverine_incoming_envelopes e
-               where e.message_type = @type and e.status <> 'Handled' and (e.status <> 'Scheduled' or e.execution_time <= @now)
-                 and position(convert_to('"accountNumber":"' || a.account || '"', 'UTF8') in e.body) > 0)
-             """, connection) { Parameters = { new("accounts", accounts), new("type", WakeupType), new("now", now) } };
-        var lost = new HashSet<string>();
+             select body from {CollectionsSetup.Schema}.wolverine_incoming_envelopes
+             where message_type = @type and status <> 'Handled' and (status <> 'Scheduled' or execution_time <= @now)
+             """, connection) { Parameters = { new("type", WakeupType), new("now", now) } };
+        var live = new HashSet<(string?, string)>();
         await using var reader = await command.ExecuteReaderAsync(token);
-        while (await reader.ReadAsync(token)) lost.Add(reader.GetString(0));
-        return lost;
+        while (await reader.ReadAsync(token))
+        {
+            var envelope = EnvelopeSerializer.Deserialize(reader.GetFieldValue<byte[]>(0));
+            using var message = JsonDocument.Parse(envelope.Data);
+            if (message.RootElement.TryGetProperty("accountNumber", out var account) && account.GetString() is { } number)
+                live.Add((envelope.TenantId, number));
+        }
+
+        return live;
     }
 }

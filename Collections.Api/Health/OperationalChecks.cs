@@ -1,6 +1,7 @@
 using Collections.Api.Dunning;
 using Collections.Api.Infrastructure;
 using Collections.Api.Integration.Outbound;
+using Collections.Api.Tenancy;
 using Collections.Domain.Dunning;
 using Collections.Projections;
 using Collections.Projections.Contacts;
@@ -119,26 +120,33 @@ public sealed class DeadLetterCheck(NpgsqlDataSource database) : OperationalChec
     }
 }
 
-/// <summary>Escalations whose next step or promise check is overdue past the sweep's grace.</summary>
+/// <summary>
+/// Escalations whose next step or promise check is overdue past the sweep's grace, every tenant's counted. /health is
+/// open to anyone, so it gives the sum, never a tenant's name or share; each tenant's own list is GET /api/obligations.
+/// </summary>
 public sealed class OverdueEscalationsCheck(EscalationSweep sweep) : OperationalCheck
 {
     protected override async Task<HealthCheckResult> MeasureAsync(CancellationToken token)
     {
-        var overdue = await sweep.CountOverdueAsync(token);
+        var overdue = (await sweep.CountOverdueAsync(token)).Values.Sum();
         return Report(overdue > 0, overdue == 0 ? "Every escalation is on time." : $"{overdue} escalation(s) overdue.",
             new() { ["overdue"] = overdue, ["rearmedBySweep"] = sweep.Rearmed });
     }
 }
 
-/// <summary>Consequences announced to a debtor whose deadline passed (beyond the sweep's grace) with nothing done.</summary>
-public sealed class OverdueObligationsCheck(IDocumentStore store, TimeProvider clock, SweepSettings sweep) : OperationalCheck
+/// <summary>Consequences announced to a debtor whose deadline passed (beyond the sweep's grace) with nothing done, every tenant's counted.</summary>
+public sealed class OverdueObligationsCheck(IDocumentStore store, Tenants tenants, TimeProvider clock, SweepSettings sweep) : OperationalCheck
 {
     protected override async Task<HealthCheckResult> MeasureAsync(CancellationToken token)
     {
         var cutoff = clock.GetUtcNow().ToUniversalTime() - sweep.Grace;
-        await using var session = store.QuerySession();
-        var overdue = await session.Query<Obligation>()
-            .CountAsync(o => o.Status == ObligationStatus.Open && o.Deadline < cutoff, token);
+        var overdue = 0;
+        foreach (var tenant in tenants.All)
+        {
+            await using var session = store.QuerySession(tenant.Id);
+            overdue += await session.Query<Obligation>().CountAsync(o => o.Status == ObligationStatus.Open && o.Deadline < cutoff, token);
+        }
+
         return Report(overdue > 0, overdue == 0 ? "No announced consequence is overdue." : $"{overdue} announced consequence(s) overdue.",
             new() { ["overdue"] = overdue });
     }

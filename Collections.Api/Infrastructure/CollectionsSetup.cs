@@ -7,6 +7,7 @@ using Collections.Api.Health;
 using Collections.Api.Operations;
 using Collections.Api.Security;
 using Collections.Api.Telemetry;
+using Collections.Api.Tenancy;
 using Collections.Domain.Accounts;
 using Collections.Api.Integration;
 using Collections.Projections;
@@ -14,6 +15,7 @@ using JasperFx;
 using JasperFx.Core;
 using JasperFx.Events;
 using Marten;
+using JasperFx.MultiTenancy;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Npgsql;
 using Weasel.Core;
@@ -40,7 +42,8 @@ public static class CollectionsSetup
                 $"(environment: ConnectionStrings__{ConnectionStringName}).");
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(CreditPolicySetup.Load(builder.Configuration));
+        var tenants = TenancySetup.Load(builder.Configuration);
+        builder.Services.AddSingleton(tenants);
         builder.Services.AddSingleton<IConfigureMarten, EventClock>();
         builder.AddCollectionsAuthentication();
         builder.Services.AddHttpContextAccessor();
@@ -71,8 +74,15 @@ public static class CollectionsSetup
                 opts.Events.MetadataConfig.UserNameEnabled = true;
                 // The actor's display name and kind ride along with the user name (their id).
                 opts.Events.MetadataConfig.HeadersEnabled = true;
-                opts.Schema.For<ApiKey>();
+                // Global by nature: a key is looked up before anyone knows whose it is; it names its tenant itself.
+                opts.Schema.For<ApiKey>().SingleTenanted();
                 opts.Events.AddEventTypes(AccountEvents.All);
+                // Every tenant's events, accounts, read models and sagas in the same tables, told apart by tenant_id
+                // (part of every primary key: two tenants may use the same account number).
+                opts.Events.TenancyStyle = TenancyStyle.Conjoined;
+                opts.Policies.AllDocumentsAreMultiTenanted();
+                // A session without a tenant is a bug (it would read and write nobody's data): refuse it.
+                opts.Advanced.DefaultTenantUsageEnabled = false;
                 opts.AddCollectionsProjections();
             })
             .UseNpgsqlDataSource()
@@ -104,7 +114,8 @@ public static class CollectionsSetup
         app.MapDashboard();
         app.UseAuthentication();
         app.UseAuthorization();
-        // Authorization first: an anonymous or unauthorized body is refused unread.
+        // Authorization first: an anonymous or unauthorized body is refused unread; so is a caller of no tenant here.
+        app.UseMiddleware<TenantGate>();
         app.UseMiddleware<RequestBodyGate>();
         app.UseMiddleware<ConcurrencyRetry>();
         app.MapApiContracts();
@@ -117,6 +128,7 @@ public static class CollectionsSetup
             // "?asOf=yesterday" is a 400, not silently the current state.
             opts.RejectUnparseableQueryValues = true;
             opts.RejectUnparseableHeaderValues = true;
+            opts.DetectTenants(app.Services.GetRequiredService<Tenants>(), app.Services.GetRequiredService<AuthSettings>());
             opts.AddPolicy<ContractResponses>();
             // Stamp who and which request caused every appended event (auditors replay by them).
             opts.AddMiddleware(typeof(RequestMetadata), chain => !chain.HttpMethods.Contains("GET"));

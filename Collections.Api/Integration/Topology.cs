@@ -5,7 +5,7 @@ namespace Collections.Api.Integration;
 /// <summary>The RabbitMQ names in the public contract (docs/events.md); declared idempotently by whoever connects first.</summary>
 public static class Topology
 {
-    /// <summary>Topic exchange carrying every collection event, routing key = CloudEvents type.</summary>
+    /// <summary>Topic exchange carrying every collection event, routing key = tenant + "." + CloudEvents type.</summary>
     public const string EventsExchange = "collections.events";
 
     /// <summary>Where upstream billing sends invoices and payments (read through Wolverine's RabbitMQ transport).</summary>

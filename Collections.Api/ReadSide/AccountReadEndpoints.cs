@@ -26,7 +26,7 @@ public static class AccountReadEndpoints
         return Results.Ok(new Fresh<AccountSummaryView>(
             new AccountSummaryView(AccountView.Of(summary.Account, now), summary.LastContactAt, summary.LastPromiseBrokenAt,
                 WorkQueue.For(summary, now).ToList()),
-            await ProjectionLag.Of(store, nameof(AccountSummary), token)));
+            await ProjectionLag.Of(store, session, nameof(AccountSummary), token)));
     }
 
     /// <summary>Every contact with the debtor in order: channel, sender, recipient, the exact text, the outcome.</summary>
@@ -36,7 +36,7 @@ public static class AccountReadEndpoints
     {
         var history = await session.LoadAsync<ContactHistory>(accountNumber, token);
         return Results.Ok(new Fresh<IReadOnlyList<ContactEntry>>(history?.Entries ?? [],
-            await ProjectionLag.Of(store, nameof(ContactHistory), token)));
+            await ProjectionLag.Of(store, session, nameof(ContactHistory), token)));
     }
 
     private static IResult NotYet(string accountNumber) =>

@@ -28,14 +28,14 @@ public static class AgingEndpoint
         if (asOf is { } past)
         {
             // Replayed from the event store itself, so never behind it.
-            var latest = (await store.Advanced.FetchEventStoreStatistics(token: token)).EventSequenceNumber;
+            var latest = await ProjectionLag.LatestOf(session, token);
             return Results.Ok(new Fresh<AgingReport>(AgingCalculator.Report(await Replay(session, past.ToUniversalTime(), token), past),
                 new Freshness("events", latest, latest, 0)));
         }
 
         var summaries = await Live(session, now, token);
         return Results.Ok(new Fresh<AgingReport>(AgingCalculator.Report(summaries.Select(s => s.Account), now),
-            await ProjectionLag.Of(store, nameof(AccountSummary), token)));
+            await ProjectionLag.Of(store, session, nameof(AccountSummary), token)));
     }
 
     /// <summary>The summaries a live report needs: accounts with anything open, or with sales inside the DSO window.</summary>
@@ -45,7 +45,7 @@ public static class AgingEndpoint
         return await session.Query<AccountSummary>().Where(s => s.NeedsAttention || s.LatestIssueDate >= recent).ToListAsync(token);
     }
 
-    /// <summary>Every account as its events up to <paramref name="asOf"/> fold it.</summary>
+    /// <summary>Every account of the session's tenant as its events up to <paramref name="asOf"/> fold it (Marten filters raw events by tenant).</summary>
     private static async Task<IEnumerable<DebtorAccount>> Replay(IQuerySession session, DateTimeOffset asOf, CancellationToken token)
     {
         var accounts = new Dictionary<string, DebtorAccount>();

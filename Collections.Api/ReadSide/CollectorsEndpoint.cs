@@ -28,6 +28,6 @@ public static class CollectorsEndpoint
         var rows = aging.Select(g => g.Key).Union(work.Select(g => g.Key)).Order()
             .Select(c => new CollectorRow(c, aging[c].ToList(), work[c].GroupBy(i => i.Kind).ToDictionary(k => k.Key, k => k.Count())))
             .ToList();
-        return Results.Ok(new Fresh<IReadOnlyList<CollectorRow>>(rows, await ProjectionLag.Of(store, nameof(AccountSummary), token)));
+        return Results.Ok(new Fresh<IReadOnlyList<CollectorRow>>(rows, await ProjectionLag.Of(store, session, nameof(AccountSummary), token)));
     }
 }

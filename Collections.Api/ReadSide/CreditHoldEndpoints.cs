@@ -34,7 +34,7 @@ public static class CreditHoldEndpoints
             .OrderBy(h => h.PlacedAt).ToList();
         var (p, size) = Paging.Resolve(page, pageSize);
         return Results.Ok(new Fresh<HoldsPage>(new HoldsPage(held.Skip((p - 1) * size).Take(size).ToList(), held.Count, p, size),
-            await ProjectionLag.Of(store, nameof(AccountSummary), token)));
+            await ProjectionLag.Of(store, session, nameof(AccountSummary), token)));
     }
 
     /// <summary>

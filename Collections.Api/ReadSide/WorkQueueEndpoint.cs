@@ -39,6 +39,6 @@ public static class WorkQueueEndpoint
         var (p, size) = Paging.Resolve(page, pageSize);
         return Results.Ok(new Fresh<WorkQueuePage>(
             new WorkQueuePage(ordered.Skip((p - 1) * size).Take(size).ToList(), items.Count, p, size, counts),
-            await ProjectionLag.Of(store, nameof(AccountSummary), token)));
+            await ProjectionLag.Of(store, session, nameof(AccountSummary), token)));
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Collections.Api.Tenancy;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Caching.Memory;
@@ -42,7 +43,7 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
         var key = await cache.GetOrCreateAsync(CacheKey(id), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
-            await using var session = store.QuerySession();
+            await using var session = store.QuerySession(GlobalDocuments.Session);
             return await session.LoadAsync<ApiKey>(id, Context.RequestAborted);
         });
         if (key is null || key.RevokedAt is not null || !ApiKeySecrets.Matches(secret, key.SecretHash))

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Collections.Api.Tenancy;
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
 using Collections.Domain.Dunning;
@@ -6,7 +7,7 @@ using Collections.Domain.Dunning;
 namespace Collections.Api.Security;
 
 /// <summary>The authenticated caller of a request, as the domain sees them: the actor on what they record.</summary>
-public sealed class Caller(IHttpContextAccessor http, AuthSettings settings)
+public sealed class Caller(IHttpContextAccessor http, AuthSettings settings, Tenants tenants)
 {
     private ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal();
 
@@ -14,7 +15,8 @@ public sealed class Caller(IHttpContextAccessor http, AuthSettings settings)
     public Actor Actor => Callers.TryActor(User, settings)
         ?? throw new InvalidOperationException("An endpoint asked for the actor of an unauthenticated request.");
 
-    public string? Tenant => User.FindFirstValue(settings.TenantClaim);
+    /// <summary>The tenant the caller acts for (see <see cref="TenantGate"/>): its claim, or the one tenant of a single-tenant installation.</summary>
+    public string? Tenant => TenantGate.TenantOf(User, settings) ?? tenants.Implicit;
 
     /// <summary>
     /// A collector works the accounts assigned to them; a credit manager or an admin works any. Refused with 403

@@ -1,9 +1,10 @@
 using Collections.Api.Infrastructure;
 using Collections.Api.Security;
 using Collections.Domain.Accounts;
-using Collections.Domain.Dunning;
+using Collections.Api.Tenancy;
 using Collections.Domain.WriteOffs;
 using JasperFx.Events;
+using JasperFx.MultiTenancy;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine;
 using Wolverine.Http;
@@ -18,6 +19,8 @@ public static class WriteOffAccountEndpoint
     /// </summary>
     [WolverinePost("/api/accounts/{accountNumber}/write-off"), Tags("Write-offs"), Authorize(Policy = Capability.ManageCredit)]
     public static (IResult, OutgoingMessages) Post(WriteOffAccount command, [AccountStream] IEventStream<DebtorAccount> account,
-        Caller caller, CreditPolicy policy, TimeProvider clock) =>
-        account.Carry(command.ExpectedVersion, account.Aggregate!.Decide(command, caller.Actor, policy.WriteOffApproval, clock.GetUtcNow()));
+        Caller caller, Tenants tenants, TenantId tenant, TimeProvider clock) =>
+        // The four-eyes threshold is the caller's tenant's: each tenant has its own credit policy.
+        account.Carry(command.ExpectedVersion,
+            account.Aggregate!.Decide(command, caller.Actor, tenants[tenant.Value].Policy.WriteOffApproval, clock.GetUtcNow()));
 }

@@ -1,4 +1,5 @@
 using Collections.Api.Simulation;
+using Collections.Api.Tenancy;
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
 using Collections.Domain.CreditHolds;
@@ -35,7 +36,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Server = await DashboardServer.Start(await TestDatabase.Recreate("dashboard"), Clock);
-        await SimulatedData.AppendAsync(Store, new AccountSimulator(seed: 11).Accounts(Accounts, Clock.Now));
+        await SimulatedData.AppendAsync(Store, Tenants.Default, new AccountSimulator(seed: 11).Accounts(Accounts, Clock.Now));
         Browser = new HeadlessChromium();
     }
 
@@ -49,7 +50,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         var accounts = new Dictionary<string, DebtorAccount>();
         var summaries = new Dictionary<string, AccountSummary>();
         var projection = new AccountSummaryProjection();
-        await using var session = Store.QuerySession();
+        await using var session = Store.QuerySession(Tenants.Default);
         foreach (var e in await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync())
         {
             var id = e.StreamKey!;
@@ -90,7 +91,7 @@ public sealed class DashboardFixture : IAsyncLifetime
             events.Add(new CollectionTaskCreated($"{number}:T-1", "reminder-call", Channel.Phone, SenderRole.Collector, collector,
                 "ap", ContactRole.ApClerk, "Call about the invoice", now.AddHours(-1)));
 
-        await SimulatedData.AppendAsync(Store, [(number, events)]);
+        await SimulatedData.AppendAsync(Store, Tenants.Default, [(number, events)]);
         await Server.App.PauseThenCatchUpOnMartenDaemonActivityAsync();
         return number;
     }

@@ -1,4 +1,5 @@
 using Collections.Api.Security;
+using Collections.Api.Tenancy;
 using Collections.Domain.Contacts;
 using Collections.Domain.CreditHolds;
 using Collections.Domain.Tasks;
@@ -164,7 +165,7 @@ public sealed class RolesOnTheDashboard(DashboardFixture fixture, ITestOutputHel
 
     private async Task<IReadOnlyList<JasperFx.Events.IEvent>> Stream(string accountNumber)
     {
-        await using var session = fixture.Store.QuerySession();
+        await using var session = fixture.Store.QuerySession(Tenants.Default);
         return await session.Events.FetchStreamAsync(accountNumber);
     }
 }

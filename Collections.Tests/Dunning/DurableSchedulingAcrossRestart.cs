@@ -1,4 +1,5 @@
 using Alba;
+using Collections.Api.Tenancy;
 using Collections.Domain.Contacts;
 using Collections.Domain.Dunning;
 using Collections.Tests.Support;
@@ -79,7 +80,7 @@ public sealed class DurableSchedulingAcrossRestart(ITestOutputHelper output) : I
 
     private static async Task<IReadOnlyList<object>> Stream(IAlbaHost host)
     {
-        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession(Tenants.Default);
         return (await session.Events.FetchStreamAsync(Account)).Select(e => e.Data).ToList();
     }
 

@@ -1,4 +1,5 @@
 using Collections.Api.Security;
+using Collections.Api.Tenancy;
 using Collections.Domain.Contacts;
 using Collections.Domain.CreditHolds;
 using Collections.Domain.Dunning;
@@ -187,7 +188,7 @@ public class EscalationAcceptance(AppFixture fixture) : EscalationContext(fixtur
             x.StatusCodeShouldBe(200);
         });
 
-        await using var session = Store.QuerySession();
+        await using var session = Store.QuerySession(Tenants.Default);
         var events = await session.Events.FetchStreamAsync(AccountNumber);
         events.First(e => e.Data is ReminderSent).UserName.ShouldBe("credit policy");
         var completed = events.Single(e => e.Data is DunningCompleted);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alba;
+using Collections.Api.Tenancy;
 using Collections.Domain.Dunning;
 using Collections.Tests.Support;
 using Marten;
@@ -51,7 +52,7 @@ public abstract class EscalationContext(AppFixture fixture) : ApiContext(fixture
 
     protected async Task<IReadOnlyList<object>> Events()
     {
-        await using var session = Store.QuerySession();
+        await using var session = Store.QuerySession(Tenants.Default);
         return (await session.Events.FetchStreamAsync(AccountNumber)).Select(e => e.Data).ToList();
     }
 
@@ -64,7 +65,7 @@ public abstract class EscalationContext(AppFixture fixture) : ApiContext(fixture
     protected async Task NoObligationShouldBeOverdue()
     {
         (await Obligations("overdue=true")).GetProperty("total").GetInt64().ShouldBe(0);
-        await using var session = Store.QuerySession();
+        await using var session = Store.QuerySession(Tenants.Default);
         var account = await session.LoadAsync<Collections.Domain.Accounts.DebtorAccount>(AccountNumber);
         account!.Obligations.Where(o => o.Status == ObligationStatus.Open && o.Deadline < Clock.Now).ShouldBeEmpty();
     }

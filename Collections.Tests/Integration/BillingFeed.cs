@@ -1,6 +1,7 @@
 using Alba;
 using System.Text.Json;
 using Collections.Api.Integration.Inbound;
+using Collections.Api.Tenancy;
 using Collections.Domain.Payments;
 using Collections.Tests.Support;
 using Marten;
@@ -30,7 +31,7 @@ public sealed class BillingFeed(AppFixture fixture) : IntegrationContext(fixture
         await PostTo("payments", new { paymentId = "BANK-77", amount = 300m, currency = "EUR", reference = "INV-9" });
         await Task.Delay(500); // give a wrongly applied duplicate the time to show up
 
-        await using var session = Store.QuerySession();
+        await using var session = Store.QuerySession(Tenants.Default);
         var events = await session.Events.FetchStreamAsync(AccountId);
         events.Select(e => e.Data.GetType().Name).ShouldBe(["AccountOpened", "InvoiceIssued", "PaymentReceived"]);
         events[2].CorrelationId.ShouldBe("bank-1");

@@ -26,8 +26,8 @@ public sealed class Broker : IAsyncDisposable
         return new Broker(connection, channel);
     }
 
-    /// <summary>A durable subscriber queue bound to every collection event; it outlives a broker restart.</summary>
-    public async Task<string> SubscribeAsync(string queue, string binding = "collections.#")
+    /// <summary>A durable subscriber queue bound to every collection event of every tenant; it outlives a broker restart.</summary>
+    public async Task<string> SubscribeAsync(string queue, string binding = "#")
     {
         await _channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
         await _channel.QueuePurgeAsync(queue);
@@ -45,10 +45,17 @@ public sealed class Broker : IAsyncDisposable
             new BasicProperties { MessageId = messageId, ContentType = "application/cloudevents+json", DeliveryMode = DeliveryModes.Persistent },
             Encoding.UTF8.GetBytes(body)).AsTask();
 
-    public static string BillingEvent(string type, string id, string account, object data) => JsonSerializer.Serialize(new
+    /// <param name="tenant">The CloudEvents extension attribute naming the tenant; left out when null.</param>
+    public static string BillingEvent(string type, string id, string account, object data, string? tenant = null)
     {
-        specversion = "1.0", id, source = "/billing", type, subject = account, time = DateTimeOffset.UtcNow, data
-    }, JsonSerializerOptions.Web);
+        var cloudEvent = new Dictionary<string, object>
+        {
+            ["specversion"] = "1.0", ["id"] = id, ["source"] = "/billing", ["type"] = type, ["subject"] = account,
+            ["time"] = DateTimeOffset.UtcNow, ["data"] = data
+        };
+        if (tenant is not null) cloudEvent["tenant"] = tenant;
+        return JsonSerializer.Serialize(cloudEvent, JsonSerializerOptions.Web);
+    }
 
     /// <summary>Takes messages off a queue until <paramref name="until"/> holds or the time is up.</summary>
     public async Task<List<Received>> ReceiveAsync(string queue, Func<List<Received>, bool> until, TimeSpan timeout)
@@ -58,7 +65,7 @@ public sealed class Broker : IAsyncDisposable
         while (!until(received) && clock.Elapsed < timeout)
         {
             if (await _channel.BasicGetAsync(queue, autoAck: true) is { } message)
-                received.Add(new Received(message.BasicProperties, JsonDocument.Parse(message.Body.ToArray()).RootElement.Clone(), clock.Elapsed));
+                received.Add(new Received(message.BasicProperties, message.RoutingKey, JsonDocument.Parse(message.Body.ToArray()).RootElement.Clone(), clock.Elapsed));
             else
                 await Task.Delay(20);
         }
@@ -94,8 +101,9 @@ public sealed class Broker : IAsyncDisposable
     }
 }
 
-public sealed record Received(IReadOnlyBasicProperties Properties, JsonElement Body, TimeSpan At)
+public sealed record Received(IReadOnlyBasicProperties Properties, string RoutingKey, JsonElement Body, TimeSpan At)
 {
+    public string Tenant => Body.GetProperty("tenant").GetString()!;
     public string Type => Body.GetProperty("type").GetString()!;
     public string Subject => Body.GetProperty("subject").GetString()!;
     public long Sequence => Body.GetProperty("sequence").GetInt64();

@@ -25,6 +25,9 @@ public sealed class PublishedEvents(AppFixture fixture, ITestOutputHelper output
         payment.Body.GetProperty("specversion").GetString().ShouldBe("1.0");
         payment.Body.GetProperty("id").GetString().ShouldBe(payment.Sequence.ToString());
         payment.Body.GetProperty("source").GetString().ShouldBe("/collections");
+        // A single-tenant installation's one tenant, named as every tenant is.
+        payment.Tenant.ShouldBe("default");
+        payment.RoutingKey.ShouldBe("default.collections.payment_received.v1");
         payment.Body.GetProperty("time").GetDateTimeOffset().ShouldBeGreaterThan(DateTimeOffset.MinValue);
         payment.Data.GetProperty("paymentId").GetString().ShouldBe("PAY-1");
         payment.Data.GetProperty("amount").GetProperty("value").GetDecimal().ShouldBe(200m);
@@ -34,6 +37,7 @@ public sealed class PublishedEvents(AppFixture fixture, ITestOutputHelper output
         payment.Properties.Type.ShouldBe("collections.payment_received.v1");
         payment.Properties.ContentType.ShouldBe("application/cloudevents+json");
         payment.Properties.Persistent.ShouldBeTrue();
+        System.Text.Encoding.UTF8.GetString((byte[])payment.Properties.Headers!["tenant"]!).ShouldBe("default");
 
         await broker.DeleteQueueAsync(queue);
     }
@@ -42,7 +46,7 @@ public sealed class PublishedEvents(AppFixture fixture, ITestOutputHelper output
     public async Task a_subscriber_binds_by_event_type()
     {
         await using var broker = await Broker.ConnectAsync();
-        var queue = await broker.SubscribeAsync("test.payments-only", "collections.payment_received.*");
+        var queue = await broker.SubscribeAsync("test.payments-only", "*.collections.payment_received.*");
 
         await Open();
         await PostTo("invoices", NewInvoice("INV-1", 500m));

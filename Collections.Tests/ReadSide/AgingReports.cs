@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Collections.Api.Tenancy;
 using Collections.Domain.Accounts;
 using Collections.Projections.Aging;
 using Collections.Tests.Support;
@@ -18,7 +19,7 @@ public class AgingReports(AppFixture fixture) : ReadSideContext(fixture)
         live.GetProperty("freshness").GetProperty("eventsBehind").GetInt64().ShouldBe(0);
 
         // An independent replay: every stream folded from its raw events, then bucketed.
-        await using var session = Store.QuerySession();
+        await using var session = Store.QuerySession(Tenants.Default);
         var accounts = new List<DebtorAccount>();
         foreach (var id in await session.Events.QueryAllRawEvents().Select(e => e.StreamKey!).Distinct().ToListAsync())
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Collections.Api.Infrastructure;
 using Collections.Api.Simulation;
+using Collections.Api.Tenancy;
 using Collections.Tests.Support;
 
 namespace Collections.Tests.ReadSide;
@@ -17,7 +18,7 @@ public abstract class ReadSideContext(AppFixture fixture) : ApiContext(fixture)
     }
 
     protected Task<int> Seed(int accounts, int seed = 7, string prefix = "SIM") =>
-        SimulatedData.AppendAsync(Store, new AccountSimulator(seed).Accounts(accounts, Clock.Now, prefix));
+        SimulatedData.AppendAsync(Store, Tenants.Default, new AccountSimulator(seed).Accounts(accounts, Clock.Now, prefix));
 
     protected static string Canonical<T>(T value) => JsonSerializer.Serialize(value, Json);
 }

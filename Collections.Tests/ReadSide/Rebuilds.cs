@@ -1,3 +1,4 @@
+using Collections.Api.Tenancy;
 using Collections.Projections.Contacts;
 using Collections.Projections.Summaries;
 using Collections.Tests.Support;
@@ -11,7 +12,7 @@ public class Rebuilds(AppFixture fixture) : ReadSideContext(fixture)
 {
     private async Task<(string Summaries, string Histories)> ReadModels()
     {
-        await using var session = Store.QuerySession();
+        await using var session = Store.QuerySession(Tenants.Default);
         var summaries = await session.Query<AccountSummary>().OrderBy(s => s.Id).ToListAsync();
         var histories = await session.Query<ContactHistory>().OrderBy(h => h.Id).ToListAsync();
         return (Canonical(summaries), Canonical(histories));

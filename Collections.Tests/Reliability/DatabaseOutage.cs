@@ -14,7 +14,7 @@ public sealed class DatabaseOutage(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Prefix = "OUTAGE";
     private const int PostgresPort = 55461;
-    private const int ApiPort = 5184;
+    private static readonly int ApiPort = TestPorts.Api(4);
     private static readonly TimeSpan LongestAnswer = TimeSpan.FromSeconds(5);
     private readonly string _work = Directory.CreateTempSubdirectory("collections-outage-").FullName;
     private ThrowawayPostgres? _postgres;

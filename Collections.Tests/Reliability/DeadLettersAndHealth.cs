@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Alba;
 using Collections.Api.Integration.Outbound;
+using Collections.Api.Tenancy;
 using Collections.Tests.Support;
+using Wolverine;
 using Wolverine.Tracking;
 
 namespace Collections.Tests.Reliability;
@@ -25,7 +27,8 @@ public sealed class DeadLettersAndHealth(AppFixture fixture) : ApiContext(fixtur
         // Sequence numbers are not reused: the next event appended will carry this one.
         var next = await StoreProbe.Scalar("select coalesce(max(seq_id), 0) + 1 from collections.mt_events");
         await Host.TrackActivity().DoNotAssertOnExceptionsDetected().Timeout(TimeSpan.FromSeconds(30))
-            .PublishMessageAndWaitAsync(new UnrelayableEvent(next, AccountNumber, "AccountOpened", "not in the store yet"));
+            .ExecuteAndWaitAsync(bus => bus.PublishAsync(new UnrelayableEvent(next, Tenants.Default, AccountNumber, "AccountOpened", "not in the store yet"),
+                new DeliveryOptions { TenantId = Tenants.Default }).AsTask());
 
         var health = await Health();
         health.GetProperty("status").GetString().ShouldBe("Degraded");

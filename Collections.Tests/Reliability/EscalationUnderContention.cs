@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Alba;
+using Collections.Api.Tenancy;
 using Collections.Domain.Contacts;
 using Collections.Domain.CreditHolds;
 using Collections.Domain.Dunning;
@@ -164,7 +165,7 @@ public sealed class EscalationUnderContention(ITestOutputHelper output) : IAsync
 
     private async Task<IReadOnlyList<object>> Events()
     {
-        await using var session = _host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        await using var session = _host.Services.GetRequiredService<IDocumentStore>().QuerySession(Tenants.Default);
         return (await session.Events.FetchStreamAsync(Account)).Select(e => e.Data).ToList();
     }
 

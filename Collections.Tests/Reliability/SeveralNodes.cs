@@ -14,7 +14,7 @@ namespace Collections.Tests.Reliability;
 public sealed class SeveralNodes(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Prefix = "NODES";
-    private static readonly int[] Ports = [5181, 5182, 5183];
+    private static readonly int[] Ports = [TestPorts.Api(1), TestPorts.Api(2), TestPorts.Api(3)];
     private static readonly TimeSpan TakeoverLimit = TimeSpan.FromSeconds(10);
     private readonly List<ApiProcess> _nodes = [];
     private readonly string _work = Directory.CreateTempSubdirectory("collections-nodes-").FullName;
@@ -31,7 +31,7 @@ public sealed class SeveralNodes(ITestOutputHelper output) : IAsyncLifetime
         var policy = await FastPolicy.WriteAsync(_work, (n, _) => n * 2);
         // A subscriber for the probe accounts: the relay must deliver after each kill, wherever it runs then.
         _broker = await Broker.ConnectAsync();
-        _probes = await _broker.SubscribeAsync("test.several-nodes", "collections.account_opened.v1");
+        _probes = await _broker.SubscribeAsync("test.several-nodes", "default.collections.account_opened.v1");
         _settings = new Dictionary<string, string>
         {
             ["ConnectionStrings__Marten"] = _connection,

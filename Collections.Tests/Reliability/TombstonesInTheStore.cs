@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alba;
+using Collections.Api.Tenancy;
 using Collections.Domain.Common;
 using Collections.Domain.Contacts;
 using Collections.Tests.Integration;
@@ -63,7 +64,7 @@ public sealed class TombstonesInTheStore(AppFixture fixture) : IntegrationContex
     private async Task MakeTombstone()
     {
         var before = await StoreProbe.Tombstones();
-        await using (var session = Store.LightweightSession())
+        await using (var session = Store.LightweightSession(Tenants.Default))
         {
             session.Events.Append(AccountId, new ContactLogged(Channel.Phone, ContactDirection.Inbound, null, "probe", "\u0000",
                 ContactOutcome.Other, DateTimeOffset.UtcNow));
@@ -76,7 +77,7 @@ public sealed class TombstonesInTheStore(AppFixture fixture) : IntegrationContex
 
     private async Task<IReadOnlyList<object>> Events()
     {
-        await using var session = Store.QuerySession();
+        await using var session = Store.QuerySession(Tenants.Default);
         return (await session.Events.FetchStreamAsync(AccountId)).Select(e => e.Data).ToList();
     }
 

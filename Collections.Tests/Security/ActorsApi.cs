@@ -1,4 +1,5 @@
 using Collections.Api.Security;
+using Collections.Api.Tenancy;
 using Collections.Domain.Contacts;
 using Collections.Domain.WriteOffs;
 using Collections.Tests.Support;
@@ -24,7 +25,7 @@ public class ActorsApi(AppFixture fixture) : ApiContext(fixture)
             x.StatusCodeShouldBe(200);
         });
 
-        await using var session = Store.QuerySession();
+        await using var session = Store.QuerySession(Tenants.Default);
         var logged = (await session.Events.FetchStreamAsync(AccountNumber)).Single(e => e.Data is ContactLogged);
         logged.UserName.ShouldBe("collector-1");
         logged.Headers!["actor-name"].ToString().ShouldBe("Sam Porter");

@@ -1,6 +1,7 @@
 using Alba;
 using System.Text.Json;
 using Collections.Api.Security;
+using Collections.Api.Tenancy;
 using Collections.Tests.Support;
 using Marten;
 
@@ -41,7 +42,7 @@ public class ApiKeysApi(AppFixture fixture) : ApiContext(fixture)
             x.StatusCodeShouldBe(403);
         });
 
-        await using var session = Store.QuerySession();
+        await using var session = Store.QuerySession(Tenants.Default);
         var issued = (await session.Events.FetchStreamAsync(AccountNumber)).Last();
         issued.UserName.ShouldStartWith("api-key:");
         issued.Headers!["actor-name"].ToString().ShouldBe("Billing feed");
@@ -55,7 +56,7 @@ public class ApiKeysApi(AppFixture fixture) : ApiContext(fixture)
         var key = created.GetProperty("key").GetString()!;
         var secret = key[(key.LastIndexOf('_') + 1)..];
 
-        await using var session = Store.QuerySession();
+        await using var session = Store.QuerySession(Tenants.Default);
         var stored = (await session.LoadAsync<ApiKey>(created.GetProperty("id").GetString()!)).ShouldNotBeNull();
         stored.SecretHash.ShouldNotContain(secret);
         JsonSerializer.Serialize(stored).ShouldNotContain(secret);
@@ -102,7 +103,7 @@ public class ApiKeysApi(AppFixture fixture) : ApiContext(fixture)
         var answer = await Host.Send("POST", "/api/api-keys", """{"name":"","roles":["superuser"]}""");
         answer.Status.ShouldBe(400);
         answer.ErrorFields.ShouldBe(["name", "roles"], ignoreOrder: true);
-        await using var session = Store.QuerySession();
+        await using var session = Store.QuerySession(Tenants.Default);
         (await session.Query<ApiKey>().CountAsync()).ShouldBe(0);
     }
 }

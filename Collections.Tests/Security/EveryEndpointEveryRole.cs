@@ -1,5 +1,6 @@
 using Alba;
 using Collections.Api.Security;
+using Collections.Api.Tenancy;
 using Collections.Tests.Api;
 using Collections.Tests.Support;
 using Marten;
@@ -71,7 +72,7 @@ public class EveryEndpointEveryRole(AppFixture fixture) : ApiContext(fixture)
 
     private async Task<int> ApiKeyCount()
     {
-        await using var session = Store.QuerySession();
+        await using var session = Store.QuerySession(Tenants.Default);
         return await session.Query<ApiKey>().CountAsync();
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Alba;
+using Collections.Api.Tenancy;
 using Collections.Domain.Accounts;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -102,20 +103,20 @@ public abstract class ApiContext(AppFixture fixture) : IAsyncLifetime
 
     protected async Task<long> StreamVersion(string accountNumber = AccountNumber)
     {
-        await using var session = Store.QuerySession();
+        await using var session = Store.QuerySession(Tenants.Default);
         var state = await session.Events.FetchStreamStateAsync(accountNumber);
         return state?.Version ?? 0;
     }
 
     protected async Task<IReadOnlyList<object>> Events(string accountNumber = AccountNumber)
     {
-        await using var session = Store.QuerySession();
+        await using var session = Store.QuerySession(Tenants.Default);
         return (await session.Events.FetchStreamAsync(accountNumber)).Select(e => e.Data).ToList();
     }
 
     protected async Task<DebtorAccount> Account()
     {
-        await using var session = Store.QuerySession();
+        await using var session = Store.QuerySession(Tenants.Default);
         return (await session.LoadAsync<DebtorAccount>(AccountNumber)).ShouldNotBeNull();
     }
 

@@ -17,3 +17,13 @@ public sealed class ProcessEnvironment : IDisposable
         foreach (var (name, value) in _saved) Environment.SetEnvironmentVariable(name, value);
     }
 }
+
+/// <summary>
+/// Ports for the API processes tests start, above COLLECTIONS_PORT (default 5080, so 5181 and up), so checkouts that
+/// run their suites side by side on one machine, each with its own COLLECTIONS_PORT, do not take each other's.
+/// </summary>
+public static class TestPorts
+{
+    public static int Api(int offset) =>
+        (int.TryParse(Environment.GetEnvironmentVariable("COLLECTIONS_PORT"), out var port) ? port : 5080) + 100 + offset;
+}

@@ -12,7 +12,7 @@ namespace Collections.Tests.Support;
 /// </summary>
 public sealed class Timeline(IAlbaHost host, TestClock clock)
 {
-    private readonly List<(DateTimeOffset At, object Message)> _scheduled = [];
+    private readonly List<(DateTimeOffset At, object Message, string? Tenant)> _scheduled = [];
 
     public async Task<IScenarioResult> Http(Action<Scenario> scenario)
     {
@@ -29,7 +29,9 @@ public sealed class Timeline(IAlbaHost host, TestClock clock)
         {
             _scheduled.Remove(next);
             if (next.At > clock.Now) clock.Now = next.At;
-            Collect(await host.TrackActivity().Timeout(30.Seconds()).InvokeMessageAndWaitAsync(next.Message));
+            // For the tenant it was scheduled for, as Wolverine's scheduler would deliver it.
+            Collect(await host.TrackActivity().Timeout(30.Seconds())
+                .ExecuteAndWaitAsync(bus => bus.InvokeForTenantAsync(next.Tenant!, next.Message)));
         }
 
         if (clock.Now < until) clock.Now = until;
@@ -40,6 +42,6 @@ public sealed class Timeline(IAlbaHost host, TestClock clock)
     private void Collect(ITrackedSession tracked)
     {
         foreach (var envelope in tracked.Scheduled.Envelopes())
-            _scheduled.Add((envelope.ScheduledTime!.Value, envelope.Message!));
+            _scheduled.Add((envelope.ScheduledTime!.Value, envelope.Message!, envelope.TenantId));
     }
 }

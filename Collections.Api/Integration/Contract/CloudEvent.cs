@@ -9,7 +9,8 @@ namespace Collections.Api.Integration.Contract;
 /// A breaking change to a data type becomes a new <c>type</c> ending in the next version, published alongside.
 /// </summary>
 /// <param name="Id">The event's global sequence number as a string: unique, the key to deduplicate on.</param>
-/// <param name="Subject">The account number.</param>
+/// <param name="Subject">The account number (unique within its tenant).</param>
+/// <param name="Tenant">Extension: the creditor company whose account it is; the first word of the routing key.</param>
 /// <param name="Sequence">Extension: position in the whole event store, the catch-up feed's cursor.</param>
 /// <param name="AccountVersion">Extension: position in the account's stream, from 1; per-account order.</param>
 public sealed record CloudEvent(
@@ -18,6 +19,7 @@ public sealed record CloudEvent(
     [property: JsonPropertyName("source")] string Source,
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("subject")] string Subject,
+    [property: JsonPropertyName("tenant")] string Tenant,
     [property: JsonPropertyName("time")] DateTimeOffset Time,
     [property: JsonPropertyName("datacontenttype")] string DataContentType,
     [property: JsonPropertyName("sequence")] long Sequence,

@@ -25,7 +25,7 @@ public static class ContractMapping
     public static CloudEvent ToCloudEvent(this IEvent e, string source)
     {
         var data = ToContract(e.Data);
-        return new CloudEvent(SpecVersion, e.Sequence.ToString(), source, TypeOf(data.GetType()), e.StreamKey!, e.Timestamp,
+        return new CloudEvent(SpecVersion, e.Sequence.ToString(), source, TypeOf(data.GetType()), e.StreamKey!, e.TenantId, e.Timestamp,
             "application/json", e.Sequence, e.Version, e.CorrelationId, e.UserName, data);
     }
 
@@ -51,8 +51,11 @@ public static class ContractMapping
         .Where(t => t.IsClass && typeof(IEventData).IsAssignableFrom(t))
         .ToFrozenDictionary(t => t, t => $"collections.{JsonNamingPolicy.SnakeCaseLower.ConvertName(t.Name[..^2])}.v1");
 
-    /// <summary>"collections.payment_received.v1" for <c>PaymentReceivedV1</c>: the CloudEvents type, and the RabbitMQ routing key.</summary>
+    /// <summary>"collections.payment_received.v1" for <c>PaymentReceivedV1</c>: the CloudEvents type, the end of the routing key.</summary>
     public static string TypeOf(Type data) => Types[data];
+
+    /// <summary>"acme.collections.payment_received.v1": tenant first, so a subscriber binds "acme.#" for one tenant's events.</summary>
+    public static string RoutingKey(string tenant, string type) => $"{tenant}.{type}";
 
     /// <summary>Every CloudEvent type of the contract and its <c>data</c>, for the AsyncAPI document.</summary>
     public static IReadOnlyList<Type> DataTypes { get; } = Types.Keys.OrderBy(TypeOf, StringComparer.Ordinal).ToList();

@@ -1,4 +1,5 @@
 using System.Text;
+using Collections.Api.Tenancy;
 using RabbitMQ.Client;
 using Wolverine;
 using Wolverine.RabbitMQ.Internal;
@@ -44,7 +45,17 @@ public sealed class BillingBodySerializer : IMessageSerializer
 
 public static class BillingDeliveryHandler
 {
-    /// <summary>Parsed, then carried out like the HTTP command; a refusal is dead-lettered with its reason.</summary>
-    public static async Task Handle(BillingDelivery delivery, IMessageBus bus) =>
-        await bus.InvokeAsync(BillingMessageParser.Parse(Encoding.UTF8.GetBytes(delivery.Body)));
+    /// <summary>
+    /// Parsed, then carried out like the HTTP command for the tenant the message names (in a single-tenant installation,
+    /// <see cref="Tenants.Default"/> if it names none); a refusal, an unknown tenant included, is dead-lettered with its reason.
+    /// </summary>
+    public static async Task Handle(BillingDelivery delivery, IMessageBus bus, Tenants tenants)
+    {
+        var message = BillingMessageParser.Parse(Encoding.UTF8.GetBytes(delivery.Body));
+        var tenant = message.Tenant ?? tenants.Implicit ?? throw new BillingMessageRefused(
+            $"{BillingMessageParser.TenantAttribute}: is required; this service serves several tenants.");
+        if (!tenants.IsKnown(tenant))
+            throw new BillingMessageRefused($"{BillingMessageParser.TenantAttribute}: '{tenant}' is not a tenant of this service.");
+        await bus.InvokeForTenantAsync(tenant, message.Command);
+    }
 }

@@ -63,10 +63,10 @@ public sealed class CloudEventPublisher(BrokerSettings broker, IHostApplicationL
             ContentType = CloudEvent.ContentType,
             ContentEncoding = "utf-8",
             DeliveryMode = DeliveryModes.Persistent,
-            Headers = new Dictionary<string, object?> { ["subject"] = message.AccountNumber }
+            Headers = new Dictionary<string, object?> { ["subject"] = message.AccountNumber, ["tenant"] = message.Tenant }
         };
         // With confirmation tracking on, this completes when the broker has confirmed, and throws if it refuses.
-        await channel.BasicPublishAsync(Topology.EventsExchange, message.Type, mandatory: false, properties,
+        await channel.BasicPublishAsync(Topology.EventsExchange, message.RoutingKey, mandatory: false, properties,
             Encoding.UTF8.GetBytes(message.CloudEventJson), token);
     }
 

@@ -8,7 +8,8 @@ namespace Collections.Api.Integration.Outbound;
 
 /// <summary>
 /// The single place that sees every collection event, whoever appended it (an endpoint, the dunning saga, the
-/// late fee handler): a Marten subscription reading the event store in global sequence order. Each page of
+/// late fee handler) and whichever tenant it belongs to: a Marten subscription reading the event store in global
+/// sequence order. Each event carries its tenant into the CloudEvent and the routing key. Each page of
 /// events becomes <see cref="PublishCloudEvent"/> messages in Wolverine's outbox, committed in the same
 /// transaction as the subscription's progress, so every committed event is relayed at least once.
 /// Tombstones are skipped; an event that cannot be mapped is dead-lettered (<see cref="UnrelayableEvent"/>),
@@ -31,7 +32,9 @@ public sealed class IntegrationEventRelay : BatchSubscription
         foreach (var e in page.Events.Where(e => !e.IsTombstone()))
         {
             if (e.TryRelay(_broker.Source, out var publish, out var reason)) await bus.PublishAsync(publish);
-            else await bus.PublishAsync(new UnrelayableEvent(e.Sequence, e.StreamKey ?? "", e.EventTypeName, reason));
+            else
+                await bus.PublishAsync(new UnrelayableEvent(e.Sequence, e.TenantId, e.StreamKey ?? "", e.EventTypeName, reason),
+                    new DeliveryOptions { TenantId = e.TenantId });
         }
     }
 }

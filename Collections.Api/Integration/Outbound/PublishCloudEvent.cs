@@ -1,10 +1,15 @@
+using Collections.Api.Integration.Contract;
+
 namespace Collections.Api.Integration.Outbound;
 
 /// <summary>
 /// One collection event, already in its public form, waiting in the durable local queue for the broker.
 /// The JSON is fixed when the event is relayed, so a retry publishes exactly the same bytes.
 /// </summary>
-public sealed record PublishCloudEvent(long Sequence, string AccountNumber, string Type, string CloudEventJson);
+public sealed record PublishCloudEvent(long Sequence, string Tenant, string AccountNumber, string Type, string CloudEventJson)
+{
+    public string RoutingKey => ContractMapping.RoutingKey(Tenant, Type);
+}
 
 public static class PublishCloudEventHandler
 {

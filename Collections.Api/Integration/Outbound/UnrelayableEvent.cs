@@ -11,7 +11,8 @@ namespace Collections.Api.Integration.Outbound;
 /// table (with the reason), so the relay moves on and an operator can list it and, once the cause is fixed,
 /// replay it: the replay maps the event again and publishes it.
 /// </summary>
-public sealed record UnrelayableEvent(long Sequence, string AccountNumber, string EventType, string Reason);
+/// <remarks>Sent for the event's tenant, so the replay reads the event in that tenant's session.</remarks>
+public sealed record UnrelayableEvent(long Sequence, string Tenant, string AccountNumber, string EventType, string Reason);
 
 public sealed class EventNotRelayableException(string message) : Exception(message);
 
@@ -30,7 +31,7 @@ public static class UnrelayableEventHandler
     public static bool TryRelay(this IEvent e, string source, [NotNullWhen(true)] out PublishCloudEvent? publish, out string reason)
     {
         publish = e.TryToCloudEvent(source, out var cloudEvent, out reason)
-            ? new PublishCloudEvent(e.Sequence, cloudEvent.Subject, cloudEvent.Type, cloudEvent.ToJson())
+            ? new PublishCloudEvent(e.Sequence, cloudEvent.Tenant, cloudEvent.Subject, cloudEvent.Type, cloudEvent.ToJson())
             : null;
         return publish is not null;
     }

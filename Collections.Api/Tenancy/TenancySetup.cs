@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using Collections.Api.Dunning;
+
+namespace Collections.Api.Tenancy;
+
+/// <summary>
+/// Reads Collections:Tenants. Without it, one tenant, <see cref="Tenants.Default"/>, with the policy of
+/// Collections:CreditPolicy. With it, each child names a tenant: <c>PolicyFile</c> (required, its own credit policy)
+/// and an optional <c>ConnectionString</c> (a database of its own). Every error of every tenant stops start-up, named.
+/// </summary>
+public static partial class TenancySetup
+{
+    public const string PolicyFileKey = "PolicyFile";
+    public const string ConnectionStringKey = "ConnectionString";
+
+    public static Tenants Load(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Tenants.Section);
+        if (!section.GetChildren().Any())
+            return new Tenants([new Tenant(Tenants.Default, CreditPolicySetup.Load(configuration), null)], configured: false);
+
+        var errors = new List<string>();
+        if (configuration[CreditPolicySetup.PathSetting] is { Length: > 0 })
+            errors.Add($"{CreditPolicySetup.PathSetting}: not used with {Tenants.Section}; each tenant names its own {PolicyFileKey}.");
+
+        var tenants = new List<Tenant>();
+        foreach (var child in section.GetChildren())
+        {
+            var setting = $"{Tenants.Section}:{child.Key}";
+            if (!ValidId().IsMatch(child.Key))
+            {
+                errors.Add($"{setting}: '{child.Key}' is not a tenant id: lowercase letters, digits, '-' and '_', at most 63, " +
+                           "starting with a letter or digit (it is the first word of the events' routing keys).");
+                continue;
+            }
+
+            var unknown = child.GetChildren().Select(c => c.Key).Except([PolicyFileKey, ConnectionStringKey], StringComparer.OrdinalIgnoreCase);
+            errors.AddRange(unknown.Select(key => $"{setting}:{key}: unknown setting; a tenant has {PolicyFileKey} and {ConnectionStringKey}."));
+
+            var policyFile = child[PolicyFileKey];
+            if (string.IsNullOrWhiteSpace(policyFile))
+            {
+                errors.Add($"{setting}:{PolicyFileKey}: is required (tenant '{child.Key}' needs its own credit policy file).");
+                continue;
+            }
+
+            var policy = CreditPolicySetup.TryLoadFile(policyFile, $"{setting}:{PolicyFileKey}", $"tenant '{child.Key}'", errors);
+            var connectionString = child[ConnectionStringKey] is { Length: > 0 } own ? own : null;
+            if (policy is not null) tenants.Add(new Tenant(child.Key, policy, connectionString));
+        }
+
+        return errors.Count == 0
+            ? new Tenants(tenants, configured: true)
+            : throw new InvalidOperationException($"The tenants ({Tenants.Section}) have {errors.Count} error(s):\n  " + string.Join("\n  ", errors));
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,62}$")]
+    private static partial Regex ValidId();
+}
