@@ -1,4 +1,5 @@
-using Collections.Domain.Dunning;
+using Collections.Domain.Dunning.Notices;
+using Collections.Domain.Dunning.PolicyFile;
 using JasperFx.Events;
 using Marten.Events.Projections;
 

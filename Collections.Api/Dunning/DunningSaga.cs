@@ -1,10 +1,10 @@
-using Collections.Domain.Accounts;
 using Collections.Api.Email;
-using Collections.Domain.Dunning;
 using Collections.Api.Tenancy;
-using JasperFx.MultiTenancy;
+using Collections.Domain.Accounts;
+using Collections.Domain.Dunning.Ladders;
 using JasperFx;
 using JasperFx.Events;
+using JasperFx.MultiTenancy;
 using Marten;
 using Wolverine;
 

@@ -1,7 +1,8 @@
 using Collections.Domain.Accounts;
 using Collections.Domain.Disputes;
+using Collections.Domain.Dunning.Calendar;
+using Collections.Domain.Dunning.Ladders;
 using Collections.Domain.Escalation;
-using Collections.Domain.Dunning;
 using Collections.Domain.Invoicing;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;

@@ -2,7 +2,7 @@ using Collections.Api.Dunning;
 using Collections.Api.Infrastructure;
 using Collections.Api.Integration.Outbound;
 using Collections.Api.Tenancy;
-using Collections.Domain.Dunning;
+using Collections.Domain.Dunning.Notices;
 using Collections.Projections;
 using Collections.Projections.Contacts;
 using Collections.Projections.Summaries;

@@ -1,5 +1,6 @@
 using Collections.Domain.Common;
-using Collections.Domain.Dunning;
+using Collections.Domain.Dunning.Calendar;
+using Collections.Domain.Dunning.Notices;
 using Collections.Projections.Summaries;
 
 namespace Collections.Projections.WorkQueues;

@@ -1,7 +1,9 @@
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
 using Collections.Domain.Disputes;
-using Collections.Domain.Dunning;
+using Collections.Domain.Dunning.Ladders;
+using Collections.Domain.Dunning.Notices;
+using Collections.Domain.Dunning.PolicyFile;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;
 using static Collections.Tests.Domain.People;

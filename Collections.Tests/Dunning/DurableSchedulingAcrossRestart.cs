@@ -1,7 +1,7 @@
 using Alba;
 using Collections.Api.Tenancy;
 using Collections.Domain.Contacts;
-using Collections.Domain.Dunning;
+using Collections.Domain.Dunning.Ladders;
 using Collections.Tests.Support;
 using JasperFx.CommandLine;
 using Marten;

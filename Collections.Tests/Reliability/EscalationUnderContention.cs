@@ -1,17 +1,18 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Text.Json;
 using Alba;
 using Collections.Api.Tenancy;
 using Collections.Domain.Contacts;
 using Collections.Domain.CreditHolds;
-using Collections.Domain.Dunning;
+using Collections.Domain.Dunning.Ladders;
+using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Escalation;
 using Collections.Tests.Integration;
 using Collections.Tests.Support;
 using JasperFx.CommandLine;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
 using Wolverine;
 
 namespace Collections.Tests.Reliability;

@@ -1,12 +1,10 @@
-using System.Collections.Frozen;
-using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
 using Collections.Domain.Contacts;
 using Collections.Domain.CreditHolds;
 using Collections.Domain.Disputes;
-using Collections.Domain.Dunning;
+using Collections.Domain.Dunning.Ladders;
+using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Escalation;
 using Collections.Domain.Invoicing;
 using Collections.Domain.Payments;
@@ -14,6 +12,9 @@ using Collections.Domain.Promises;
 using Collections.Domain.Tasks;
 using Collections.Domain.WriteOffs;
 using JasperFx.Events;
+using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 
 namespace Collections.Api.Integration.Contract;
 

@@ -1,7 +1,8 @@
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
+using Collections.Domain.Dunning.PolicyFile;
 
-namespace Collections.Domain.Dunning;
+namespace Collections.Domain.Dunning.Ladders;
 
 /// <param name="OldestDueDate">Due date of the oldest past-due invoice: the ladder's day zero.</param>
 public sealed record DunningStarted(CollectionSegment Segment, string PolicyVersion, DateOnly OldestDueDate,
@@ -28,13 +29,5 @@ public sealed record CollectionTaskCreated(
     ContactRole ContactRole,
     string Instructions,
     DateTimeOffset DueAt);
-
-/// <summary>A final notice announced a consequence for a deadline; it must be carried out or cancelled with a reason.</summary>
-public sealed record ObligationRecorded(string ObligationId, StepAction Consequence, DateTimeOffset Deadline,
-    string AnnouncedInStep, DateTimeOffset RecordedAt);
-
-public sealed record ObligationFulfilled(string ObligationId, DateTimeOffset FulfilledAt);
-
-public sealed record ObligationCancelled(string ObligationId, string Reason, DateTimeOffset CancelledAt);
 
 public sealed record ReportedToCreditBureau(string Bureau, IReadOnlyList<Money> Amounts, DateTimeOffset ReportedAt);

@@ -1,6 +1,7 @@
 using Collections.Domain.Accounts;
+using Collections.Domain.Dunning.PolicyFile;
 
-namespace Collections.Domain.Dunning;
+namespace Collections.Domain.Dunning.Ladders;
 
 public static class Segmentation
 {

@@ -1,4 +1,5 @@
-namespace Collections.Domain.Dunning;
+using Collections.Domain.Dunning.PolicyFile;
+namespace Collections.Domain.Dunning.Ladders;
 
 /// <summary>Where the account stands on its ladder, as the account shows it.</summary>
 public sealed class DunningState
@@ -11,13 +12,3 @@ public sealed class DunningState
 
     public string? PausedFor { get; set; }
 }
-
-public enum ObligationStatus
-{
-    Open = 1,
-    Fulfilled = 2,
-    Cancelled = 3
-}
-
-public sealed record ObligationState(string ObligationId, StepAction Consequence, DateTimeOffset Deadline,
-    ObligationStatus Status, string? Reason);

@@ -1,11 +1,12 @@
+using Collections.Domain.Accounts;
+using Collections.Domain.Common;
+using Collections.Domain.Dunning.Notices;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
-using Collections.Domain.Accounts;
-using Collections.Domain.Common;
 
-namespace Collections.Domain.Dunning;
+namespace Collections.Domain.Dunning.PolicyFile;
 
 /// <summary>Reads a credit policy file and checks it whole; every error names its line or JSON path.</summary>
 public static partial class CreditPolicyParser

@@ -1,8 +1,11 @@
 using Collections.Domain.Accounts;
 using Collections.Domain.CreditHolds;
+using Collections.Domain.Dunning.Calendar;
+using Collections.Domain.Dunning.Notices;
+using Collections.Domain.Dunning.PolicyFile;
 using Collections.Domain.Promises;
 
-namespace Collections.Domain.Dunning;
+namespace Collections.Domain.Dunning.Ladders;
 
 /// <summary>When the process wants to be woken; a wake-up with an older generation is stale and ignored.</summary>
 public sealed record Wakeup(int Generation, DateTimeOffset At);

@@ -1,11 +1,14 @@
-using System.Globalization;
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
 using Collections.Domain.Contacts;
 using Collections.Domain.CreditHolds;
+using Collections.Domain.Dunning.Calendar;
+using Collections.Domain.Dunning.Notices;
+using Collections.Domain.Dunning.PolicyFile;
 using Collections.Domain.Escalation;
+using System.Globalization;
 
-namespace Collections.Domain.Dunning;
+namespace Collections.Domain.Dunning.Ladders;
 
 /// <summary>An email to hand to the mail server once the events recording it are committed.</summary>
 public sealed record OutboundEmail(string AccountNumber, string StepId, string ToName, string ToAddress, string FromName,

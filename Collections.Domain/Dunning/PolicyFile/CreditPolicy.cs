@@ -1,7 +1,7 @@
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
 
-namespace Collections.Domain.Dunning;
+namespace Collections.Domain.Dunning.PolicyFile;
 
 /// <summary>Which ladder an account climbs; derived from its own payment history, shown on the account.</summary>
 public enum CollectionSegment
