@@ -1,3 +1,4 @@
+using Collections.Domain.Dunning.Calendar;
 using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Dunning.PolicyFile;
 using JasperFx.Events;
@@ -12,6 +13,9 @@ public sealed class Obligation
     public string AccountNumber { get; set; } = "";
     public StepAction Consequence { get; set; }
     public DateTimeOffset Deadline { get; set; }
+
+    /// <summary>When the response window alone would have ended, and why the deadline is on the next working day instead.</summary>
+    public WorkingDayMove? DeadlineMoved { get; set; }
     public string AnnouncedInStep { get; set; } = "";
     public DateTimeOffset RecordedAt { get; set; }
     public ObligationStatus Status { get; set; }
@@ -36,7 +40,8 @@ public class ObligationProjection : MultiStreamProjection<Obligation, string>
                 return new Obligation
                 {
                     Id = id, AccountNumber = e.StreamKey!, Consequence = recorded.Consequence, Deadline = recorded.Deadline,
-                    AnnouncedInStep = recorded.AnnouncedInStep, RecordedAt = recorded.RecordedAt, Status = ObligationStatus.Open
+                    AnnouncedInStep = recorded.AnnouncedInStep, RecordedAt = recorded.RecordedAt, Status = ObligationStatus.Open,
+                    DeadlineMoved = recorded.DeadlineMoved
                 };
             case ObligationFulfilled fulfilled when snapshot is not null:
                 snapshot.Status = ObligationStatus.Fulfilled;

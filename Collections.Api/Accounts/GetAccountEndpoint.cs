@@ -1,15 +1,18 @@
 using Collections.Api.Security;
+using Collections.Api.Tenancy;
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
 using Collections.Domain.CreditHolds;
 using Collections.Domain.Disputes;
 using Collections.Domain.Dunning.Ladders;
 using Collections.Domain.Dunning.Notices;
+using Collections.Domain.Dunning.PolicyFile;
 using Collections.Domain.Escalation;
 using Collections.Domain.Invoicing;
 using Collections.Domain.Promises;
 using Collections.Domain.Tasks;
 using Collections.Domain.WriteOffs;
+using JasperFx.MultiTenancy;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -23,12 +26,16 @@ public sealed record InvoiceView(string InvoiceNumber, string Currency, decimal 
 /// <param name="Dunning">Where the account stands on its escalation ladder: segment, next step and its time, or why it is paused.</param>
 /// <param name="OpenTasks">Calls and letters the escalation asked a person for, not yet completed (<c>POST …/tasks/{taskId}/completion</c>).</param>
 /// <param name="AsOf">The moment the balances are computed at; <c>Today</c> is that moment's date in the debtor's time zone.</param>
+/// <param name="Country">The debtor's country as given when the account was opened (ISO 3166-1 alpha-2), or null.</param>
+/// <param name="WorkingDays">The working days the escalation keeps for this debtor, under the tenant's credit policy.</param>
 public sealed record AccountView(
     string AccountNumber,
     long Version,
     string DebtorName,
     string Segment,
     string TimeZone,
+    string? Country,
+    WorkingDaysView WorkingDays,
     string? Collector,
     CreditTerms Terms,
     IReadOnlyList<DebtorContact> Contacts,
@@ -47,11 +54,11 @@ public sealed record AccountView(
     IReadOnlyList<ObligationState> Obligations,
     IReadOnlyList<OpenTask> OpenTasks)
 {
-    public static AccountView Of(DebtorAccount account, DateTimeOffset asOf)
+    public static AccountView Of(DebtorAccount account, DateTimeOffset asOf, CreditPolicy policy)
     {
         var today = account.Today(asOf);
         return new AccountView(account.Id, account.Version, account.DebtorName, account.Segment, account.TimeZone,
-            account.Collector, account.Terms, account.Contacts, asOf, today, account.OpenBalance(),
+            account.Country, WorkingDaysView.Of(account, policy, today), account.Collector, account.Terms, account.Contacts, asOf, today, account.OpenBalance(),
             account.PastDueBalance(asOf), account.UnappliedCredit,
             account.Invoices.Select(i => new InvoiceView(i.InvoiceNumber, i.Currency, i.Amount, i.LateFees, i.Paid,
                 i.WrittenOff, i.Open, i.IssueDate, i.DueDate, i.DaysPastDue(today), i.Contract)).ToList(),
@@ -68,7 +75,7 @@ public static class GetAccountEndpoint
     /// </summary>
     [WolverineGet("/api/accounts/{accountNumber}"), Tags("Accounts"), ProducesResponseType<AccountView>(200), Authorize(Policy = Capability.Read)]
     public static async Task<IResult> Get(string accountNumber, DateTimeOffset? asOf, long? atVersion,
-        IQuerySession session, TimeProvider clock, CancellationToken token)
+        IQuerySession session, Tenants tenants, TenantId tenant, TimeProvider clock, CancellationToken token)
     {
         if (atVersion is < 1)
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["atVersion"] = ["must be 1 or more."] });
@@ -83,6 +90,6 @@ public static class GetAccountEndpoint
                 detail: asOf is null && atVersion is null
                     ? $"No account '{accountNumber}'."
                     : $"Account '{accountNumber}' had no events at that point.")
-            : Results.Ok(AccountView.Of(account, asOf ?? clock.GetUtcNow()));
+            : Results.Ok(AccountView.Of(account, asOf ?? clock.GetUtcNow(), tenants[tenant.Value].Policy));
     }
 }

@@ -24,6 +24,9 @@ public sealed class DebtorAccount
     public string DebtorName { get; set; } = "";
     public string Segment { get; set; } = "";
     public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>ISO 3166-1 alpha-2, whose working days and holidays the escalation keeps; null: the policy's default country.</summary>
+    public string? Country { get; set; }
     public string? Collector { get; set; }
     public CreditTerms Terms { get; set; } = new(30, null, "EUR");
     public List<DebtorContact> Contacts { get; set; } = [];
@@ -116,6 +119,7 @@ public sealed class DebtorAccount
         DebtorName = e.DebtorName;
         Segment = e.Segment;
         TimeZone = e.TimeZone;
+        Country = e.Country;
         Collector = e.Collector;
         Terms = e.Terms;
         Contacts = e.Contacts.ToList();
@@ -211,7 +215,7 @@ public sealed class DebtorAccount
     }
 
     private void When(ObligationRecorded e) =>
-        Obligations.Add(new ObligationState(e.ObligationId, e.Consequence, e.Deadline, ObligationStatus.Open, null));
+        Obligations.Add(new ObligationState(e.ObligationId, e.Consequence, e.Deadline, ObligationStatus.Open, null, e.DeadlineMoved));
 
     private void When(ObligationFulfilled e) => CloseObligation(e.ObligationId, ObligationStatus.Fulfilled, null);
 

@@ -5,13 +5,16 @@ namespace Collections.Domain.Accounts;
 
 /// <param name="TimeZone">IANA zone of the debtor's office: due dates and contact-by times are read in it.</param>
 /// <param name="Collector">The collector who works this account.</param>
+/// <param name="Country">ISO 3166-1 alpha-2 country of the debtor's office, whose working days and public holidays the
+/// escalation keeps; without it, the credit policy's default country.</param>
 public sealed record OpenAccount(
     string DebtorName,
     string? Segment,
     string TimeZone,
     CreditTerms Terms,
     IReadOnlyList<DebtorContact> Contacts,
-    string? Collector);
+    string? Collector,
+    string? Country = null);
 
 public sealed record AccountOpened(
     string AccountNumber,
@@ -21,7 +24,8 @@ public sealed record AccountOpened(
     CreditTerms Terms,
     IReadOnlyList<DebtorContact> Contacts,
     string? Collector,
-    DateTimeOffset OpenedAt);
+    DateTimeOffset OpenedAt,
+    string? Country = null);
 
 public static partial class OpenAccountDecision
 {
@@ -37,7 +41,7 @@ public static partial class OpenAccountDecision
 
         var opened = new AccountOpened(accountNumber, command.DebtorName.Trim(),
             string.IsNullOrWhiteSpace(command.Segment) ? "standard" : command.Segment.Trim(),
-            command.TimeZone, command.Terms, command.Contacts, command.Collector, now);
+            command.TimeZone, command.Terms, command.Contacts, command.Collector, now, command.Country);
 
         if (existing is null) return Decision.Append(opened);
         return SameAccount(existing, opened)
@@ -48,7 +52,8 @@ public static partial class OpenAccountDecision
     private static bool SameAccount(DebtorAccount existing, AccountOpened opened) =>
         existing.DebtorName == opened.DebtorName && existing.Segment == opened.Segment
         && existing.TimeZone == opened.TimeZone && existing.Terms == opened.Terms
-        && existing.Collector == opened.Collector && existing.Contacts.SequenceEqual(opened.Contacts);
+        && existing.Collector == opened.Collector && existing.Contacts.SequenceEqual(opened.Contacts)
+        && existing.Country == opened.Country;
 
     private static Validation Validate(string accountNumber, OpenAccount command)
     {
@@ -64,6 +69,8 @@ public static partial class OpenAccountDecision
             .When(!string.IsNullOrWhiteSpace(command.TimeZone) && command.TimeZone.Length <= InputLimits.TimeZone
                   && !TimeZoneInfo.TryFindSystemTimeZoneById(command.TimeZone, out _),
                 "timeZone", $"'{command.TimeZone}' is not a known IANA time zone.")
+            .When(command.Country is not null && !CountryCode.IsKnown(command.Country), "country",
+                "must be an ISO 3166-1 alpha-2 country code in capitals (e.g. DE, GB, US).")
             .Required(command.Terms, "terms");
 
         if (command.Terms is { } terms)

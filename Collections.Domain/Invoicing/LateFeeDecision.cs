@@ -19,6 +19,6 @@ public static class LateFeeDecision
         var fee = decimal.Round(invoice.Amount * clause.Percent / 100m, CurrencyCode.MinorUnits(invoice.Currency),
             MidpointRounding.AwayFromZero);
         return Decision.Append(new LateFeeApplied(invoiceNumber, new Money(fee, invoice.Currency),
-            $"{clause.Percent}% after {clause.AfterDaysPastDue} days past due ({invoice.Contract.Reference ?? "contract"})", now));
+            $"{clause.Percent}% after {Wording.Days(clause.AfterDaysPastDue)} past due ({invoice.Contract.Reference ?? "contract"})", now));
     }
 }

@@ -14,7 +14,7 @@ public class CreditPolicyFiles
         policy.Ladders.Keys.ShouldBe(Enum.GetValues<CollectionSegment>(), ignoreOrder: true);
         var gentle = policy.Ladders[CollectionSegment.FirstTimeLatePayer].Steps;
         gentle[0].Action.ShouldBe(StepAction.Reminder);
-        gentle[0].After.ShouldBe(TimeSpan.FromDays(1));
+        gentle[0].After.ShouldBe(PolicyDuration.Days(1));
         gentle[0].At.ShouldBe(new TimeOnly(9, 0));
         gentle.Single(s => s.Id == "credit-hold").RunsAtDeadline.ShouldBeTrue();
         policy.Senders[SenderRole.CreditManager].Name.ShouldBe("Morgan Hale");

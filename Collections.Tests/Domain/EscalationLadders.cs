@@ -15,6 +15,7 @@ using static Collections.Tests.Domain.People;
 
 namespace Collections.Tests.Domain;
 
+/// <summary>The ladder's own rules, with every day a working day (<see cref="DefaultPolicy.EveryDayWorked"/>).</summary>
 public class EscalationLadders
 {
     private static readonly DateOnly Due = new(2026, 10, 30);
@@ -26,7 +27,7 @@ public class EscalationLadders
             new ContractTerms("MSA-2024", new LateFeeClause(5, 30))));
         account.Contacts.Add(new DebtorContact("ctl", "Cleo Control", ContactRole.Controller, "ctl@acme.test", null, null));
         account.Contacts.Add(new DebtorContact("own", "Otto Owner", ContactRole.Owner, null, null, "1 Main St, Berlin"));
-        var simulation = new DunningSimulation(account, DefaultPolicy.Policy);
+        var simulation = new DunningSimulation(account, DefaultPolicy.EveryDayWorked);
         simulation.Start(account.StartOf(Due.AddDays(1)));
         return simulation;
     }
@@ -53,7 +54,7 @@ public class EscalationLadders
         letter.StepId.ShouldBe("reminder-letter");
         letter.SentAt.ShouldBe(s.Account.At(Due.AddDays(1), new TimeOnly(9, 0)));
         letter.RecipientRole.ShouldBe(ContactRole.ApClerk);
-        letter.RenderedText.ShouldContain("Invoice INV-7, due 2026-10-30, 1 days past due: 1,200.00 EUR open");
+        letter.RenderedText.ShouldContain("Invoice INV-7, due 2026-10-30, 1 day past due: 1,200.00 EUR open");
 
         var notice = s.Of<ReminderSent>().Single(r => r.StepId == "final-notice");
         notice.Sender.ShouldBe("Morgan Hale, Credit Manager");
@@ -243,7 +244,7 @@ public class EscalationLadders
     public void an_opt_in_policy_releases_its_own_hold_on_full_payment()
     {
         var account = Opened("Europe/Berlin").With(new InvoiceIssued("INV-7", new Money(1200m, "EUR"), Due.AddDays(-30), Due, null));
-        var s = new DunningSimulation(account, DefaultPolicy.Policy with { ReleaseHoldOnFullPayment = true });
+        var s = new DunningSimulation(account, DefaultPolicy.EveryDayWorked with { ReleaseHoldOnFullPayment = true });
         s.Start(account.StartOf(Due.AddDays(1)));
         s.RunUntil(s.Account.At(Due.AddDays(31), new TimeOnly(12, 0)));
         s.Account.CreditHold.ShouldNotBeNull();
@@ -258,7 +259,7 @@ public class EscalationLadders
     {
         var due = new DateOnly(2026, 10, 24); // Europe/Berlin leaves summer time in the night to 25 October
         var account = Opened("Europe/Berlin").With(new InvoiceIssued("INV-9", new Money(100m, "EUR"), due.AddDays(-30), due, null));
-        var s = new DunningSimulation(account, DefaultPolicy.Policy);
+        var s = new DunningSimulation(account, DefaultPolicy.EveryDayWorked);
         s.Start(account.StartOf(due.AddDays(1)));
         s.RunUntil(account.At(due.AddDays(10), new TimeOnly(12, 0)));
 

@@ -2,8 +2,9 @@ namespace Collections.Api.Integration.Contract;
 
 // Version 1 of the account lifecycle events. Enumerations travel as camelCase strings.
 
+/// <param name="Country">The debtor's ISO 3166-1 alpha-2 country, when given; else the credit policy's default country applies.</param>
 public sealed record AccountOpenedV1(string AccountNumber, string DebtorName, string Segment, string TimeZone,
-    int NetDays, decimal? CreditLimit, string Currency, string? Collector, DateTimeOffset OpenedAt) : IEventData;
+    int NetDays, decimal? CreditLimit, string Currency, string? Collector, DateTimeOffset OpenedAt, string? Country = null) : IEventData;
 
 /// <param name="RequestedBy">Under four eyes, who asked for it; <c>approvedBy</c> is then the second credit manager.</param>
 public sealed record AccountWrittenOffV1(IReadOnlyList<Amount> Amounts, string Reason, string ApprovedBy, DateTimeOffset WrittenOffAt,

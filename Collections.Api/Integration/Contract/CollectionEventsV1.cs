@@ -23,7 +23,12 @@ public sealed record ReminderSentV1(string StepId, string Channel, string Templa
 
 public sealed record DunningStartedV1(string Segment, string PolicyVersion, DateOnly OldestDueDate, DateTimeOffset StartedAt) : IEventData;
 
-public sealed record DunningStepScheduledV1(string StepId, string Action, string Channel, DateTimeOffset DueAt) : IEventData;
+/// <param name="Moved">Present when the step would have fallen on a non-working day of the debtor's calendar.</param>
+public sealed record DunningStepScheduledV1(string StepId, string Action, string Channel, DateTimeOffset DueAt,
+    WorkingDayMoveV1? Moved = null) : IEventData;
+
+/// <summary>A step or deadline moved off a non-working day: when it would have fallen, and the days skipped with the reason for each.</summary>
+public sealed record WorkingDayMoveV1(DateTimeOffset From, string Reason);
 
 public sealed record DunningPausedV1(string Reason, DateTimeOffset? Until, DateTimeOffset PausedAt) : IEventData;
 
@@ -37,8 +42,9 @@ public sealed record CollectionTaskCreatedV1(string TaskId, string StepId, strin
 /// <summary>The note a person wrote stays inside the service, like rendered texts.</summary>
 public sealed record CollectionTaskCompletedV1(string TaskId, string CompletedBy, DateTimeOffset CompletedAt) : IEventData;
 
+/// <param name="DeadlineMoved">Present when the response window ran out on a non-working day and the deadline is the next working day.</param>
 public sealed record ObligationRecordedV1(string ObligationId, string Consequence, DateTimeOffset Deadline, string AnnouncedInStep,
-    DateTimeOffset RecordedAt) : IEventData;
+    DateTimeOffset RecordedAt, WorkingDayMoveV1? DeadlineMoved = null) : IEventData;
 
 public sealed record ObligationFulfilledV1(string ObligationId, DateTimeOffset FulfilledAt) : IEventData;
 

@@ -3,6 +3,7 @@ using Collections.Domain.Common;
 using Collections.Domain.Contacts;
 using Collections.Domain.CreditHolds;
 using Collections.Domain.Disputes;
+using Collections.Domain.Dunning.Calendar;
 using Collections.Domain.Dunning.Ladders;
 using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Escalation;
@@ -68,7 +69,7 @@ public static class ContractMapping
     public static IEventData ToContract(object e) => e switch
     {
         AccountOpened x => new AccountOpenedV1(x.AccountNumber, x.DebtorName, x.Segment, x.TimeZone,
-            x.Terms.NetDays, x.Terms.CreditLimit, x.Terms.Currency, x.Collector, x.OpenedAt),
+            x.Terms.NetDays, x.Terms.CreditLimit, x.Terms.Currency, x.Collector, x.OpenedAt, x.Country),
         AccountWrittenOff x => new AccountWrittenOffV1(Amounts(x.Amounts), x.Reason, x.ApprovedBy, x.WrittenOffAt, x.RequestedBy),
         WriteOffRequested x => new WriteOffRequestedV1(Amounts(x.Amounts), x.Reason, x.RequestedBy, x.RequestedAt),
         WriteOffDeclined x => new WriteOffDeclinedV1(x.RequestedBy, x.DeclinedBy, x.DeclinedAt),
@@ -94,7 +95,7 @@ public static class ContractMapping
         ReminderSent x => new ReminderSentV1(x.StepId, Name(x.Channel), x.Template, x.RecipientContactId,
             Name(x.RecipientRole), x.SentAt),
         DunningStarted x => new DunningStartedV1(Name(x.Segment), x.PolicyVersion, x.OldestDueDate, x.StartedAt),
-        DunningStepScheduled x => new DunningStepScheduledV1(x.StepId, Name(x.Action), Name(x.Channel), x.DueAt),
+        DunningStepScheduled x => new DunningStepScheduledV1(x.StepId, Name(x.Action), Name(x.Channel), x.DueAt, Move(x.Moved)),
         DunningPaused x => new DunningPausedV1(x.Reason, x.Until, x.PausedAt),
         DunningResumed x => new DunningResumedV1(x.Reason, x.NextStepId, x.ResumedAt),
         DunningCompleted x => new DunningCompletedV1(x.Reason, x.CompletedAt),
@@ -102,7 +103,7 @@ public static class ContractMapping
             Name(x.AssigneeRole), x.Assignee, x.ContactId, x.DueAt),
         CollectionTaskCompleted x => new CollectionTaskCompletedV1(x.TaskId, x.CompletedBy, x.CompletedAt),
         ObligationRecorded x => new ObligationRecordedV1(x.ObligationId, Name(x.Consequence), x.Deadline,
-            x.AnnouncedInStep, x.RecordedAt),
+            x.AnnouncedInStep, x.RecordedAt, Move(x.DeadlineMoved)),
         ObligationFulfilled x => new ObligationFulfilledV1(x.ObligationId, x.FulfilledAt),
         ObligationCancelled x => new ObligationCancelledV1(x.ObligationId, x.Reason, x.CancelledAt),
 
@@ -111,6 +112,8 @@ public static class ContractMapping
     };
 
     private static Amount Amount(Money money) => new(money.Amount, money.Currency);
+
+    private static WorkingDayMoveV1? Move(WorkingDayMove? move) => move is null ? null : new(move.From, move.Reason);
 
     private static List<Amount> Amounts(IEnumerable<Money> amounts) => amounts.Select(Amount).ToList();
 

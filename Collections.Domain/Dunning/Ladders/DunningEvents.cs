@@ -1,5 +1,6 @@
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
+using Collections.Domain.Dunning.Calendar;
 using Collections.Domain.Dunning.PolicyFile;
 
 namespace Collections.Domain.Dunning.Ladders;
@@ -9,7 +10,9 @@ public sealed record DunningStarted(CollectionSegment Segment, string PolicyVers
     DateTimeOffset StartedAt);
 
 /// <summary>The next step and when it will run: what the debtor has been told will happen is visible here.</summary>
-public sealed record DunningStepScheduled(string StepId, StepAction Action, Channel Channel, DateTimeOffset DueAt);
+/// <param name="Moved">Set when the step would have fallen on a non-working day: when, and why it runs at <paramref name="DueAt"/> instead.</param>
+public sealed record DunningStepScheduled(string StepId, StepAction Action, Channel Channel, DateTimeOffset DueAt,
+    WorkingDayMove? Moved = null);
 
 public sealed record DunningPaused(string Reason, DateTimeOffset? Until, DateTimeOffset PausedAt);
 

@@ -126,8 +126,8 @@ public sealed class DunningProcess
     {
         var ladder = Ladder(policy);
         var step = ladder.Steps[NextStepIndex];
-        var deadline = step.ResponseWindow is { } window ? now + window : (DateTimeOffset?)null;
-        var run = StepRunner.Run(account, policy, step, now, deadline, $"{account.Id}:T-{account.TasksCreated + 1}");
+        var deadline = step.ResponseWindow is { } window ? account.Deadline(policy, now, window) : null;
+        var run = StepRunner.Run(account, policy, step, now, deadline?.At, $"{account.Id}:T-{account.TasksCreated + 1}");
         var events = run.Events.ToList();
 
         if (step.RunsAtDeadline && OpenObligationId is not null)
@@ -140,8 +140,8 @@ public sealed class DunningProcess
         if (deadline is not null)
         {
             OpenObligationId = $"{account.Id}:OB-{account.Obligations.Count + 1}";
-            ObligationDeadline = deadline;
-            events.Add(new ObligationRecorded(OpenObligationId, step.Consequence!.Value, deadline.Value, step.Id, now));
+            ObligationDeadline = deadline.At;
+            events.Add(new ObligationRecorded(OpenObligationId, step.Consequence!.Value, deadline.At, step.Id, now, deadline.Moved));
         }
 
         LastStepAt = now;
@@ -160,9 +160,12 @@ public sealed class DunningProcess
 
         NextStepIndex = ResumableIndex(policy);
         var step = Ladder(policy).Steps[NextStepIndex];
-        var at = step.RunsAtDeadline ? ObligationDeadline!.Value : StepTime(step, account);
-        NextStepAt = at < now ? now : at;
-        events.Add(new DunningStepScheduled(step.Id, step.Action, step.Channel, NextStepAt.Value));
+        // A consequence runs exactly at its deadline, which is on a working day already; any other step is moved off
+        // a non-working day, also when it is due at once.
+        var at = step.RunsAtDeadline ? new WorkingDayTime(ObligationDeadline!.Value, null)
+            : account.OnWorkingDay(policy, Later(StepTime(step, account, policy), now), step.At);
+        NextStepAt = Later(at.At, now);
+        events.Add(new DunningStepScheduled(step.Id, step.Action, step.Channel, NextStepAt.Value, at.Moved));
         return new ProcessResult(events, emails, new Wakeup(Generation, NextStepAt.Value), false);
     }
 
@@ -170,10 +173,12 @@ public sealed class DunningProcess
     private int ResumableIndex(CreditPolicy policy) =>
         Ladder(policy).Steps[NextStepIndex].RunsAtDeadline && OpenObligationId is null ? NextStepIndex - 1 : NextStepIndex;
 
-    private DateTimeOffset StepTime(PolicyStep step, DebtorAccount account)
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a < b ? b : a;
+
+    private DateTimeOffset StepTime(PolicyStep step, DebtorAccount account, CreditPolicy policy)
     {
         var anchor = step.From == StepAnchor.DueDate || LastStepAt is null ? account.StartOf(OldestDueDate) : LastStepAt.Value;
-        var time = account.After(anchor, step.After);
+        var time = account.After(policy, anchor, step.After);
         if (step.At is not { } at) return time;
         var snapped = account.At(DateOnly.FromDateTime(account.Local(time).DateTime), at);
         return snapped < anchor ? account.After(snapped, TimeSpan.FromDays(1)) : snapped;
@@ -182,7 +187,7 @@ public sealed class DunningProcess
     private void AwaitPromise(string promiseId, DateOnly promisedDate, DebtorAccount account, CreditPolicy policy)
     {
         PromiseId = promiseId;
-        PromiseDueAt = account.After(account.StartOf(promisedDate.AddDays(1)), policy.PromiseGrace);
+        PromiseDueAt = account.PromiseAwaitedUntil(policy, promisedDate);
     }
 
     private List<object> CancelObligation(string reason, DateTimeOffset now)

@@ -90,15 +90,16 @@ public static class StepRunner
             ["contactName"] = contact.Name,
             ["contactRole"] = RoleName(contact.Role),
             ["invoiceLines"] = string.Join("\n", pastDue.Select(i =>
-                $"- Invoice {i.InvoiceNumber}, due {i.DueDate:yyyy-MM-dd}, {i.DaysPastDue(today)} days past due: " +
+                $"- Invoice {i.InvoiceNumber}, due {i.DueDate:yyyy-MM-dd}, {Wording.Days(i.DaysPastDue(today))} past due: " +
                 $"{Amount(i.Open, i.Currency)} open" +
                 (i.LateFees > 0 ? $" (including a late fee of {Amount(i.LateFees, i.Currency)})" : ""))),
             ["totalDue"] = string.Join(" and ", account.PastDueBalance(now).Select(m => Amount(m.Amount, m.Currency))),
             ["lateFeeLines"] = string.Join("\n", pastDue.Where(i => i.Contract?.LateFee is not null).Select(i =>
                 $"- Under {i.Contract!.Reference ?? "our contract"}, a late fee of {i.Contract.LateFee!.Percent}% applies to invoice " +
-                $"{i.InvoiceNumber} once it is more than {i.Contract.LateFee.AfterDaysPastDue} days past due" +
+                $"{i.InvoiceNumber} once it is more than {Wording.Days(i.Contract.LateFee.AfterDaysPastDue)} past due" +
                 (i.LateFees > 0 ? $"; {Amount(i.LateFees, i.Currency)} has been added." : "."))),
             ["oldestDaysPastDue"] = pastDue.Count == 0 ? "0" : pastDue[0].DaysPastDue(today).ToString(CultureInfo.InvariantCulture),
+            ["oldestPastDue"] = Wording.Days(pastDue.Count == 0 ? 0 : pastDue[0].DaysPastDue(today)),
             ["contactBy"] = deadline is { } d ? account.Describe(d) : "",
             ["nextStep"] = step.Consequence is { } consequence ? Describe(consequence, policy) : "",
             ["policyCitation"] = policy.Citation,

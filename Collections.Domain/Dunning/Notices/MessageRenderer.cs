@@ -9,7 +9,7 @@ public static partial class MessageRenderer
     public static readonly IReadOnlyList<string> Fields =
     [
         "accountNumber", "debtorName", "contactName", "contactRole", "invoiceLines", "totalDue", "lateFeeLines",
-        "oldestDaysPastDue", "contactBy", "nextStep", "policyCitation", "senderName", "senderTitle", "today"
+        "oldestDaysPastDue", "oldestPastDue", "contactBy", "nextStep", "policyCitation", "senderName", "senderTitle", "today"
     ];
 
     [GeneratedRegex(@"\{\{\s*(\w+)\s*\}\}")]

@@ -1,10 +1,12 @@
+using Collections.Domain.Dunning.Calendar;
 using Collections.Domain.Dunning.PolicyFile;
 
 namespace Collections.Domain.Dunning.Notices;
 
 /// <summary>A final notice announced a consequence for a deadline; it must be carried out or cancelled with a reason.</summary>
+/// <param name="DeadlineMoved">Set when the response window ran out on a non-working day and the deadline was moved to the next working day.</param>
 public sealed record ObligationRecorded(string ObligationId, StepAction Consequence, DateTimeOffset Deadline,
-    string AnnouncedInStep, DateTimeOffset RecordedAt);
+    string AnnouncedInStep, DateTimeOffset RecordedAt, WorkingDayMove? DeadlineMoved = null);
 
 public sealed record ObligationFulfilled(string ObligationId, DateTimeOffset FulfilledAt);
 

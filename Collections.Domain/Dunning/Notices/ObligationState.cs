@@ -1,3 +1,4 @@
+using Collections.Domain.Dunning.Calendar;
 using Collections.Domain.Dunning.PolicyFile;
 
 namespace Collections.Domain.Dunning.Notices;
@@ -9,5 +10,6 @@ public enum ObligationStatus
     Cancelled = 3
 }
 
+/// <param name="DeadlineMoved">Why the deadline is later than the response window alone would make it (a non-working day).</param>
 public sealed record ObligationState(string ObligationId, StepAction Consequence, DateTimeOffset Deadline,
-    ObligationStatus Status, string? Reason);
+    ObligationStatus Status, string? Reason, WorkingDayMove? DeadlineMoved = null);

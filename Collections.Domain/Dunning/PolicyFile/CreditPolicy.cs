@@ -50,7 +50,7 @@ public sealed record MessageTemplate(string Subject, string Body);
 /// <param name="ResponseWindow">For a final notice: how long the debtor has before <paramref name="Consequence"/> is carried out.</param>
 public sealed record PolicyStep(
     string Id,
-    TimeSpan After,
+    PolicyDuration After,
     StepAnchor From,
     TimeOnly? At,
     Channel Channel,
@@ -58,7 +58,7 @@ public sealed record PolicyStep(
     SenderRole Sender,
     ContactRole Recipient,
     StepAction Action,
-    TimeSpan? ResponseWindow,
+    PolicyDuration? ResponseWindow,
     StepAction? Consequence)
 {
     /// <summary>A consequence step runs at the deadline the final notice before it announced, not on its own offset.</summary>
@@ -81,7 +81,7 @@ public sealed record CreditPolicy(
     int ChronicLookbackMonths,
     int LatePaymentsForChronic,
     decimal HighValuePastDue,
-    TimeSpan PromiseGrace,
+    PolicyDuration PromiseGrace,
     bool ReleaseHoldOnFullPayment,
     string Agency,
     string CreditBureau,
@@ -90,4 +90,7 @@ public sealed record CreditPolicy(
     IReadOnlyDictionary<string, MessageTemplate> Templates)
 {
     public WriteOffApproval WriteOffApproval { get; init; } = WriteOffApproval.AlwaysTwo;
+
+    /// <summary>Working days and holidays; without a <c>calendar</c> in the file every day is a working day.</summary>
+    public CalendarRules Calendar { get; init; } = CalendarRules.EveryDay;
 }

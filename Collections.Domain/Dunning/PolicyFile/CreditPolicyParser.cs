@@ -4,7 +4,6 @@ using Collections.Domain.Dunning.Notices;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 
 namespace Collections.Domain.Dunning.PolicyFile;
 
@@ -62,6 +61,7 @@ public static partial class CreditPolicyParser
             Required(template.Body, $"$.templates.{name}.body", error);
             foreach (var field in MessageRenderer.UnknownFields(template))
                 error($"$.templates.{name}", $"uses the unknown merge field {{{{{field}}}}}; known: {string.Join(", ", MessageRenderer.Fields)}.");
+            foreach (var problem in TemplateWording.Problems(template)) error($"$.templates.{name}", problem);
         }
 
         var senders = file.Senders ?? new Dictionary<SenderRole, Sender>();
@@ -91,7 +91,8 @@ public static partial class CreditPolicyParser
             ParseDuration(file.PromiseGrace ?? "0d", "$.promiseGrace", error), file.ReleaseHoldOnFullPayment,
             file.Agency, file.CreditBureau, senders, ladders, templates)
         {
-            WriteOffApproval = BuildWriteOffApproval(file.WriteOffs, error)
+            WriteOffApproval = BuildWriteOffApproval(file.WriteOffs, error),
+            Calendar = BuildCalendar(file, error)
         };
     }
 
@@ -146,7 +147,7 @@ public static partial class CreditPolicyParser
             if (i == 0 && step.From == StepAnchor.PreviousStep) error($"{at}.from", "the first step counts from the due date.");
             if (!runsAtDeadline && step.From == 0) error($"{at}.from", "is required: dueDate or previousStep.");
 
-            TimeSpan? window = null;
+            PolicyDuration? window = null;
             if (step.Action == StepAction.FinalNotice)
             {
                 if (step.ResponseWindow is null) error($"{at}.responseWindow", "is required for a final notice (e.g. \"48h\").");
@@ -171,26 +172,11 @@ public static partial class CreditPolicyParser
         return new Ladder(steps, ladder.ResumeAfterBrokenPromiseAt);
     }
 
-    [GeneratedRegex(@"^(\d{1,5})(d|h|m|s)$")]
-    private static partial Regex DurationFormat();
-
-    private static TimeSpan ParseDuration(string text, string path, Action<string, string> error)
+    private static PolicyDuration ParseDuration(string text, string path, Action<string, string> error)
     {
-        var match = DurationFormat().Match(text);
-        if (!match.Success)
-        {
-            error(path, $"'{text}' is not a duration like \"3d\", \"48h\", \"15m\" or \"30s\".");
-            return TimeSpan.Zero;
-        }
-
-        var n = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-        return match.Groups[2].Value switch
-        {
-            "d" => TimeSpan.FromDays(n),
-            "h" => TimeSpan.FromHours(n),
-            "m" => TimeSpan.FromMinutes(n),
-            _ => TimeSpan.FromSeconds(n)
-        };
+        if (PolicyDuration.TryParse(text, out var duration)) return duration;
+        error(path, $"'{text}' is not a duration like \"3d\", \"2wd\", \"48h\", \"15m\" or \"30s\".");
+        return PolicyDuration.Seconds(0);
     }
 
     private static TimeOnly? ParseTime(string? text, string path, Action<string, string> error)
@@ -232,7 +218,8 @@ public static partial class CreditPolicyParser
         Dictionary<SenderRole, Sender>? Senders,
         Dictionary<CollectionSegment, LadderFile>? Ladders,
         Dictionary<string, MessageTemplate>? Templates,
-        WriteOffFile? WriteOffs = null);
+        WriteOffFile? WriteOffs = null,
+        CalendarFile? Calendar = null);
 
     private sealed record WriteOffFile(Dictionary<string, decimal>? SecondApprovalAbove);
 }
