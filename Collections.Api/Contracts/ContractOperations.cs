@@ -10,7 +10,7 @@ public sealed class ContractOperations : IOpenApiOperationTransformer
     private static readonly Dictionary<string, string> Requests = new()
     {
         ["PUT api/accounts/{accountNumber}"] = """
-            {"debtorName":"Acme Widgets GmbH","segment":"standard","timeZone":"Europe/Berlin",
+            {"debtorName":"Acme Widgets GmbH","segment":"standard","timeZone":"Europe/Berlin","country":"DE",
              "terms":{"netDays":30,"creditLimit":50000,"currency":"EUR"},
              "contacts":[{"contactId":"ap","name":"Ada Clerk","role":"apClerk","email":"ap@acme.example"},
                          {"contactId":"cfo","name":"Carl Finance","role":"cfo","email":"cfo@acme.example","phone":"+49 30 1234"}],

@@ -10,7 +10,7 @@ public sealed record WriteEndpoint(string Name, string Method, string Path, stri
     public static readonly IReadOnlyList<WriteEndpoint> All =
     [
         new("open account", "PUT", "", """
-            {"debtorName":"Acme Widgets GmbH","segment":"standard","timeZone":"Europe/Berlin",
+            {"debtorName":"Acme Widgets GmbH","segment":"standard","timeZone":"Europe/Berlin","country":"DE",
              "terms":{"netDays":30,"creditLimit":50000,"currency":"EUR"},
              "contacts":[{"contactId":"ap","name":"Ada Clerk","role":"apClerk","email":"ap@acme.test","phone":"+49 30 1","postalAddress":"1 Main St\nBerlin"}],
              "collector":"collector-1"}

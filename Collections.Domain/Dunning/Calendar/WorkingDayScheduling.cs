@@ -17,15 +17,17 @@ public static class WorkingDayScheduling
         new(policy.Calendar, account.CountryFor(policy));
 
     /// <summary>
-    /// Days, hours, minutes and seconds as <see cref="DebtorClock.After"/> counts them; working days land at the same
-    /// time of day on the n-th working day after <paramref name="from"/>'s date.
+    /// Hours, minutes and seconds are elapsed time ("48h" is 48 hours, across a clock change too); days land at the
+    /// same time of day n dates later, working days at the same time of day on the n-th working day after.
     /// </summary>
     public static DateTimeOffset After(this DebtorAccount account, CreditPolicy policy, DateTimeOffset from, PolicyDuration duration)
     {
-        if (duration.Fixed is { } span) return account.After(from, span);
+        if (duration.Elapsed is { } elapsed) return from + elapsed;
         var local = account.Local(from).DateTime;
-        return account.At(account.WorkingCalendar(policy).AddWorkingDays(DateOnly.FromDateTime(local), duration.Amount),
-            TimeOnly.FromDateTime(local));
+        var date = DateOnly.FromDateTime(local);
+        return account.At(duration.Unit == DurationUnit.WorkingDays
+            ? account.WorkingCalendar(policy).AddWorkingDays(date, duration.Amount)
+            : date.AddDays(duration.Amount), TimeOnly.FromDateTime(local));
     }
 
     /// <summary>
@@ -54,7 +56,7 @@ public static class WorkingDayScheduling
     /// are counted from the promised date: "1wd" on a Friday awaits the payment until Monday is over.
     /// </summary>
     public static DateTimeOffset PromiseAwaitedUntil(this DebtorAccount account, CreditPolicy policy, DateOnly promisedDate) =>
-        policy.PromiseGrace.Fixed is { } grace
-            ? account.After(account.StartOf(promisedDate.AddDays(1)), grace)
-            : account.StartOf(account.WorkingCalendar(policy).AddWorkingDays(promisedDate, policy.PromiseGrace.Amount).AddDays(1));
+        policy.PromiseGrace.Unit == DurationUnit.WorkingDays
+            ? account.StartOf(account.WorkingCalendar(policy).AddWorkingDays(promisedDate, policy.PromiseGrace.Amount).AddDays(1))
+            : account.After(policy, account.StartOf(promisedDate.AddDays(1)), policy.PromiseGrace);
 }

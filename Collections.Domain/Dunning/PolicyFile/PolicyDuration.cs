@@ -28,10 +28,9 @@ public readonly partial record struct PolicyDuration(int Amount, DurationUnit Un
     public static PolicyDuration Hours(int n) => new(n, DurationUnit.Hours);
     public static PolicyDuration Seconds(int n) => new(n, DurationUnit.Seconds);
 
-    /// <summary>Days, hours, minutes and seconds as a span (days are then whole calendar days); null for working days.</summary>
-    public TimeSpan? Fixed => Unit switch
+    /// <summary>Hours, minutes and seconds: elapsed time, whatever the clocks do. Null for days, which the debtor's calendar counts.</summary>
+    public TimeSpan? Elapsed => Unit switch
     {
-        DurationUnit.Days => TimeSpan.FromDays(Amount),
         DurationUnit.Hours => TimeSpan.FromHours(Amount),
         DurationUnit.Minutes => TimeSpan.FromMinutes(Amount),
         DurationUnit.Seconds => TimeSpan.FromSeconds(Amount),
