@@ -123,7 +123,7 @@ public class EscalationAcceptance(AppFixture fixture) : EscalationContext(fixtur
     public async Task a_final_notice_deadline_passing_brings_the_announced_step_exactly_on_time()
     {
         await OpenAccountWithInvoiceFallingDue();
-        await RunUntilDay(28); // the final notice went out on day 27 at 13:00 with a 48-hour window
+        await RunUntilDay(29); // the final notice went out on day 29 (the Tuesday after Easter, not day 27, Easter Sunday) at 13:00 with a 48-hour window
         var obligation = (await Obligations("status=open")).GetProperty("items")[0];
         var deadline = obligation.GetProperty("deadline").GetDateTimeOffset();
         obligation.GetProperty("consequence").GetString().ShouldBe("creditHold");
@@ -140,7 +140,7 @@ public class EscalationAcceptance(AppFixture fixture) : EscalationContext(fixtur
         await OpenAccountWithInvoiceFallingDue();
         await RunUntilDay(2);
         await Command("disputes", new { invoiceNumbers = new[] { "INV-7" }, reason = "goods arrived damaged" });
-        await RunUntilDay(60);
+        await RunUntilDay(59); // resolved in the night to Friday: the email waiting for it goes out at once, on a working day
         (await Events<ReminderSent>()).Count.ShouldBe(1);
         (await Account()).Dunning!.PausedFor!.ShouldContain("dispute D-1");
 
