@@ -1,4 +1,5 @@
 using Collections.Domain.Accounts;
+using Collections.Domain.Contacts;
 using Collections.Domain.Disputes;
 using Collections.Domain.Dunning.Calendar;
 using Collections.Domain.Dunning.Ladders;
@@ -6,6 +7,7 @@ using Collections.Domain.Escalation;
 using Collections.Domain.Invoicing;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;
+using Collections.Domain.Tasks;
 using Collections.Domain.WriteOffs;
 using Wolverine;
 
@@ -35,6 +37,13 @@ public static class DunningTriggers
                     break;
                 case PromiseMade promise:
                     messages.Add(new PromiseRecorded(account.Id, promise.PromiseId, promise.PromisedDate));
+                    break;
+                case ContactLogged contact:
+                    messages.Add(new ContactRecorded(account.Id, contact.Channel, contact.Direction, contact.Outcome, contact.ContactId,
+                        contact.OccurredAt));
+                    break;
+                case CollectionTaskCompleted task:
+                    messages.Add(new TaskCompleted(account.Id, task.TaskId, task.CompletedAt));
                     break;
                 case DisputeRaised dispute:
                     messages.Add(new DisputeOpened(account.Id, dispute.DisputeId));
