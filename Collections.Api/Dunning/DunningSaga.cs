@@ -65,9 +65,14 @@ public sealed class DunningSaga : Saga, IRevisioned
     public Task<OutgoingMessages> Handle(DisputeClosed message, IDocumentSession session, Tenants tenants, TenantId tenant, TimeProvider clock) =>
         Decide(session, clock, (process, account, now) => process.DisputeResolved(message.DisputeId, account, tenants[tenant.Value].Policy, now));
 
-    public Task<OutgoingMessages> Handle(ContactRecorded message, IDocumentSession session, Tenants tenants, TenantId tenant, TimeProvider clock) =>
-        Decide(session, clock, (process, account, now) => process.ContactMade(message.Channel, message.Direction, message.Outcome,
-            message.ContactId, message.OccurredAt, account, tenants[tenant.Value].Policy, now));
+    public async Task<OutgoingMessages> Handle(ContactRecorded message, IDocumentSession session, Tenants tenants, TenantId tenant,
+        TimeProvider clock)
+    {
+        var policy = tenants[tenant.Value].Policy;
+        if (!Process!.CouldHoldConsequence(message.Channel, message.Direction, message.Outcome, message.OccurredAt, policy)) return [];
+        return await Decide(session, clock, (process, account, now) => process.ContactMade(message.Channel, message.Direction,
+            message.Outcome, message.ContactId, message.OccurredAt, account, policy, now));
+    }
 
     public Task<OutgoingMessages> Handle(TaskCompleted message, IDocumentSession session, Tenants tenants, TenantId tenant, TimeProvider clock) =>
         Decide(session, clock, (process, account, now) =>

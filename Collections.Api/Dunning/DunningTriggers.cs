@@ -3,6 +3,7 @@ using Collections.Domain.Contacts;
 using Collections.Domain.Disputes;
 using Collections.Domain.Dunning.Calendar;
 using Collections.Domain.Dunning.Ladders;
+using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Escalation;
 using Collections.Domain.Invoicing;
 using Collections.Domain.Payments;
@@ -38,11 +39,12 @@ public static class DunningTriggers
                 case PromiseMade promise:
                     messages.Add(new PromiseRecorded(account.Id, promise.PromiseId, promise.PromisedDate));
                     break;
-                case ContactLogged contact:
+                // Only what the escalation can act on goes to it: a busy account logs many calls and closes many tasks.
+                case ContactLogged contact when account.Obligations.Any(o => o.Status == ObligationStatus.Open && o.HeldBecause is null):
                     messages.Add(new ContactRecorded(account.Id, contact.Channel, contact.Direction, contact.Outcome, contact.ContactId,
                         contact.OccurredAt));
                     break;
-                case CollectionTaskCompleted task:
+                case CollectionTaskCompleted task when account.NoticesAwaitingDispatch.Contains(task.TaskId):
                     messages.Add(new TaskCompleted(account.Id, task.TaskId, task.CompletedAt));
                     break;
                 case DisputeRaised dispute:

@@ -40,13 +40,17 @@ public sealed partial class DunningProcess
         return ScheduleNext(events, [], account, policy, now);
     }
 
+    /// <summary>Asked before the account is locked: most contacts on a busy account change nothing here.</summary>
+    public bool CouldHoldConsequence(Channel channel, ContactDirection direction, ContactOutcome outcome, DateTimeOffset occurredAt,
+        CreditPolicy policy) =>
+        OpenObligationId is not null && !ObligationSuspended && occurredAt <= ObligationDeadline && occurredAt >= ObligationRecordedAt
+        && policy.Notices.ContactThatCounts.Includes(channel, direction, outcome);
+
     /// <summary>A contact the policy counts, made after the notice and before its deadline, holds the consequence.</summary>
     public ProcessResult ContactMade(Channel channel, ContactDirection direction, ContactOutcome outcome, string? contactId,
         DateTimeOffset occurredAt, DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
     {
-        if (OpenObligationId is null || ObligationSuspended || occurredAt > ObligationDeadline || occurredAt < ObligationRecordedAt)
-            return ProcessResult.Nothing;
-        if (!policy.Notices.ContactThatCounts.Includes(channel, direction, outcome)) return ProcessResult.Nothing;
+        if (!CouldHoldConsequence(channel, direction, outcome, occurredAt, policy)) return ProcessResult.Nothing;
 
         var notice = Ladder(policy).Steps.First(s => s.Id == ObligationStepId);
         var followUpUntil = account.After(now, policy.Notices.FollowUpGrace);
@@ -61,7 +65,7 @@ public sealed partial class DunningProcess
 
         ObligationSuspended = true;
         ObligationDeadline = followUpUntil;
-        return ScheduleNext([new ObligationSuspended(OpenObligationId, $"heard from the debtor: {heard}", followUpUntil, now), task],
+        return ScheduleNext([new ObligationSuspended(OpenObligationId!, $"heard from the debtor: {heard}", followUpUntil, now), task],
             [], account, policy, now);
     }
 
