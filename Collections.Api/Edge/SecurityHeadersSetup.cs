@@ -43,7 +43,16 @@ public static class SecurityHeadersSetup
         .AddFrameOptionsDeny()
         .AddCrossOriginOpenerPolicy(x => x.SameOrigin())
         .AddCrossOriginResourcePolicy(x => x.SameOrigin())
-        .AddPermissionsPolicyWithDefaultSecureDirectives();
+        // The library's default list names web-share, which Chromium reports as an error on every page.
+        .AddPermissionsPolicy(p =>
+        {
+            p.AddCamera().None();
+            p.AddMicrophone().None();
+            p.AddGeolocation().None();
+            p.AddPayment().None();
+            p.AddUsb().None();
+            p.AddDisplayCapture().None();
+        });
 
     private static void NothingToRun(CspBuilder csp)
     {

@@ -126,6 +126,7 @@ public static class CollectionsSetup
         app.UseAuthorization();
         // Authorization first: an anonymous or unauthorized body is refused unread; so is a caller of no tenant here.
         app.UseMiddleware<TenantGate>();
+        app.UseMiddleware<QueryStringGate>();
         app.UseMiddleware<RequestBodyGate>();
         app.UseMiddleware<ConcurrencyRetry>();
         app.MapApiContracts();

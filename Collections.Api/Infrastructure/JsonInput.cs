@@ -26,7 +26,9 @@ public static partial class JsonInput
         var field = Field(e.Path);
         var message = e.Message;
         if (UnmappedProperty().Match(message) is { Success: true } unmapped)
-            return (Join(field, unmapped.Groups[1].Value), "is not a known field.");
+            return unmapped.Groups[1].Value.Length == 0
+                ? (field, "has a property with an empty name, which is not a known field.")
+                : (Join(field, unmapped.Groups[1].Value), "is not a known field.");
         if (DuplicateProperty().Match(message) is { Success: true } duplicate)
             return (Join(field, duplicate.Groups[1].Value), "is given more than once.");
         if (message.Contains("maximum configured depth", StringComparison.Ordinal))
@@ -96,7 +98,7 @@ public static partial class JsonInput
         : message.IndexOf(" LineNumber:", StringComparison.Ordinal) is var line and > 0 ? message[..line].TrimEnd(' ', '|')
         : message;
 
-    [GeneratedRegex(@"The JSON property '(.+?)' could not be mapped")]
+    [GeneratedRegex(@"The JSON property '(.*?)' could not be mapped")]
     private static partial Regex UnmappedProperty();
 
     [GeneratedRegex(@"[Dd]uplicate property '(.+?)'")]
