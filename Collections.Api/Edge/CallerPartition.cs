@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Claims;
+using Collections.Api.Security;
 
 namespace Collections.Api.Edge;
 
@@ -11,27 +12,25 @@ public readonly record struct CallerPartitionKey(CallerTier Tier, string Tenant,
 
 /// <summary>
 /// Who a request counts against. Authenticated: the tenant plus the API key's id (an API key) or the token's
-/// subject (a person); an API key or the <c>integration</c> role makes it an integration. Anonymous: the client's
-/// address, an IPv6 address by its /64 (one host owns at least that much).
+/// subject (a person); an API key or the <c>integration</c> role makes it an integration. Anonymous (no credentials,
+/// or ones that failed): the client's address, an IPv6 address by its /64 (one host owns at least that much).
 /// </summary>
-/// <remarks>The claim names are those the authentication hands over; they are all here, to change in one place.</remarks>
+/// <remarks>The claims are those <see cref="AuthenticationSetup"/> hands over: all read here, to change in one place.</remarks>
 public static class CallerPartition
 {
-    public const string TenantClaim = "tenant";
+    /// <summary>The token's subject: stable per person, where a name can change.</summary>
     public const string SubjectClaim = "sub";
-    public const string ApiKeyClaim = "api_key";
-    public const string IntegrationRole = "integration";
 
-    public static CallerPartitionKey Of(HttpContext context)
+    public static CallerPartitionKey Of(HttpContext context, AuthSettings auth)
     {
         var user = context.User;
-        if (user.Identity?.IsAuthenticated == true
-            && (user.FindFirstValue(ApiKeyClaim) is { Length: > 0 } || user.FindFirstValue(SubjectClaim) is { Length: > 0 }))
+        var key = user.FindFirstValue(ApiKeyAuthentication.KeyIdClaim);
+        var subject = user.FindFirstValue(SubjectClaim);
+        if (user.Identity?.IsAuthenticated == true && (!string.IsNullOrEmpty(key) || !string.IsNullOrEmpty(subject)))
         {
-            var tenant = user.FindFirstValue(TenantClaim) ?? "";
-            if (user.FindFirstValue(ApiKeyClaim) is { Length: > 0 } key) return new(CallerTier.Integration, tenant, $"key:{key}");
-            var tier = user.IsInRole(IntegrationRole) ? CallerTier.Integration : CallerTier.User;
-            return new(tier, tenant, $"sub:{user.FindFirstValue(SubjectClaim)}");
+            var tenant = user.FindFirstValue(auth.TenantClaim) ?? "";
+            if (!string.IsNullOrEmpty(key)) return new(CallerTier.Integration, tenant, $"key:{key}");
+            return new(user.IsInRole(Roles.Integration) ? CallerTier.Integration : CallerTier.User, tenant, $"sub:{subject}");
         }
 
         return new(CallerTier.Anonymous, "", Address(context.Connection.RemoteIpAddress));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Collections.Api.Security;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Collections.Api.Edge;
@@ -16,10 +17,10 @@ public static class RateLimitingSetup
         builder.Services.AddSingleton(RateLimitSettings.From(builder.Configuration));
         builder.Services.AddRateLimiter(_ => { });
         // Through DI, so that a host (a test) can register other settings after these.
-        builder.Services.AddOptions<RateLimiterOptions>().Configure<RateLimitSettings>((options, limits) =>
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<RateLimitSettings, AuthSettings>((options, limits, auth) =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, CallerPartitionKey>(context =>
-                RateLimitPartition.GetFixedWindowLimiter(CallerPartition.Of(context), key =>
+                RateLimitPartition.GetFixedWindowLimiter(CallerPartition.Of(context, auth), key =>
                 {
                     var limit = limits.For(key.Tier);
                     return new FixedWindowRateLimiterOptions
@@ -31,18 +32,16 @@ public static class RateLimitingSetup
                     };
                 }));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (rejected, token) => Refuse(rejected, limits, token);
+            options.OnRejected = (rejected, _) => Refuse(rejected, limits.For(CallerPartition.Of(rejected.HttpContext, auth).Tier));
         });
         return builder;
     }
 
-    private static async ValueTask Refuse(OnRejectedContext rejected, RateLimitSettings limits, CancellationToken token)
+    private static async ValueTask Refuse(OnRejectedContext rejected, RateLimit limit)
     {
         var context = rejected.HttpContext;
         // Without the lease's own figure (a full queue), the whole window is the safe answer.
-        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? retryAfter
-            : limits.For(CallerPartition.Of(context).Tier).Window;
+        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : limit.Window;
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

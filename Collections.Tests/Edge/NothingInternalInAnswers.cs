@@ -71,8 +71,9 @@ public sealed class NothingInternalInAnswers(AppFixture fixture) : ApiContext(fi
     {
         await OpenAccountWithPastDueInvoice();
         var credit = WriteEndpoint.Named("place credit hold");
-        string[] values = ["", " ", new('x', 10_000), "a\u0001b", "é", "'; select 1; --", "${jndi:ldap://x}", "\u00ff\u00fe"];
-        foreach (var header in new[] { "X-Actor", "X-Correlation-Id", "Accept", "Accept-Language", "traceparent" })
+        string[] values = ["", " ", new('x', 10_000), "a\u0001b", "é", "'; select 1; --", "${jndi:ldap://x}", "\u00ff\u00fe",
+            "Bearer x.y.z", "Bearer " + Tokens.ForgedAdmin()[7..], "ApiKey ck_0_x", "ck_" + new string('a', 40) + "_b"];
+        foreach (var header in new[] { "Authorization", "X-Api-Key", "X-Correlation-Id", "Accept", "Accept-Language", "traceparent" })
         foreach (var value in values)
         {
             await Sends("POST", credit.Url(AccountNumber), "", credit.ValidBody, headers: new() { [header] = value });
