@@ -1,5 +1,6 @@
 using Collections.Api.Contracts;
 using Collections.Api.Infrastructure;
+using Collections.Api.Security;
 using NetEscapades.AspNetCore.SecurityHeaders.Headers.ContentSecurityPolicy;
 
 namespace Collections.Api.Edge;
@@ -18,10 +19,14 @@ public static class SecurityHeadersSetup
 
     public static WebApplicationBuilder AddSecurityHeaders(this WebApplicationBuilder builder)
     {
+        // The dashboard signs in at the OpenID Connect issuer and fetches its token there (authorization code with PKCE).
+        var issuer = Uri.TryCreate(builder.Configuration[$"{AuthSettings.Section}:{nameof(AuthSettings.Authority)}"], UriKind.Absolute, out var authority)
+            ? authority.GetLeftPart(UriPartial.Authority)
+            : null;
         builder.Services.AddSecurityHeaderPolicies()
             .SetDefaultPolicy(p => Common(p).AddContentSecurityPolicy(NothingToRun))
             .AddPolicy(Api, p => Common(p).AddContentSecurityPolicy(NothingToRun).AddCustomHeader("Cache-Control", "no-store"))
-            .AddPolicy(Dashboard, p => Common(p).AddContentSecurityPolicy(OwnFilesOnly))
+            .AddPolicy(Dashboard, p => Common(p).AddContentSecurityPolicy(csp => OwnFilesOnly(csp, issuer)))
             .AddPolicy(Reference, p => Common(p).AddContentSecurityPolicy(ScalarPage))
             .SetPolicySelector(selection =>
             {
@@ -60,14 +65,18 @@ public static class SecurityHeadersSetup
         csp.AddFrameAncestors().None();
     }
 
-    /// <summary>wwwroot/dashboard: ES modules, Chart.js and a stylesheet, all from this origin; no inline code.</summary>
-    private static void OwnFilesOnly(CspBuilder csp)
+    /// <summary>
+    /// wwwroot/dashboard: ES modules, Chart.js and a stylesheet, all from this origin, no inline code; it talks to
+    /// this API and, when one is configured, to the issuer it signs in at.
+    /// </summary>
+    private static void OwnFilesOnly(CspBuilder csp, string? issuer)
     {
         csp.AddDefaultSrc().Self();
         csp.AddScriptSrc().Self();
         csp.AddStyleSrc().Self();
         csp.AddImgSrc().Self();
-        csp.AddConnectSrc().Self();
+        var connect = csp.AddConnectSrc().Self();
+        if (issuer is not null) connect.From(issuer);
         csp.AddObjectSrc().None();
         csp.AddBaseUri().None();
         csp.AddFormAction().Self();
