@@ -34,17 +34,21 @@ public sealed partial class DeadLetterRedaction : IEndpointFilter
             Redact(e.ExceptionMessage), e.SentAt, e.Replayable) { Message = e.Message };
     }
 
-    public static string Redact(string text) => Address().Replace(Uri().Replace(Setting().Replace(text, m => $"{m.Groups[1].Value}={Placeholder}"), Placeholder), Placeholder);
+    public static string Redact(string text)
+    {
+        var settings = Setting().Replace(text, m => $"{m.Groups[1].Value}={Placeholder}");
+        return Address().Replace(Uri().Replace(settings, Placeholder), Placeholder);
+    }
 
     /// <summary>A connection string's settings that locate or open a server.</summary>
-    [GeneratedRegex(@"\b(Host|Server|Port|Username|User ID|UserName|Uid|Password|Pwd|Database|Data Source)\s*=\s*[^;\s]*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(Host|Server|Port|Username|User ID|Uid|Password|Pwd|Database|Data Source)\s*=\s*[^;\s)]*", RegexOptions.IgnoreCase)]
     private static partial Regex Setting();
 
     /// <summary>A URI that names a server (amqp://guest:guest@host:5672/, postgresql://…); Wolverine's local:// queues are not servers.</summary>
     [GeneratedRegex(@"\b(?:amqps?|postgres(?:ql)?|wolverinedb|tcp|https?)://[^\s""',;)]+", RegexOptions.IgnoreCase)]
     private static partial Regex Uri();
 
-    /// <summary>An IPv4 or bracketed IPv6 address, or a host with a port (db.internal:5432).</summary>
-    [GeneratedRegex(@"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b|\[[0-9A-Fa-f:.]+\](?::\d{1,5})?|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*:\d{2,5}\b")]
+    /// <summary>An IPv4 or bracketed IPv6 address, or a host name with a port (db.internal:5432, not 09:15:00).</summary>
+    [GeneratedRegex(@"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b|\[[0-9A-Fa-f.]*:[0-9A-Fa-f:.]+\](?::\d{1,5})?|\b(?:localhost|[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)+):\d{2,5}\b")]
     private static partial Regex Address();
 }

@@ -91,6 +91,18 @@ public sealed class NothingInternalInAnswers(AppFixture fixture) : ApiContext(fi
             await Sends("GET", path, query, "", checkBody: !documents.Contains(path));
     }
 
+    [Fact]
+    public async Task unknown_addresses_and_methods_are_answered_without_internal_details()
+    {
+        var operations = await Operations();
+        foreach (var template in operations.Select(o => o.Template).Distinct())
+        foreach (var method in new[] { "GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE" }
+                     .Where(m => !operations.Any(o => o.Template == template && o.Method == m)))
+            await Sends(method, Fill(template, AccountNumber), "", Body(method));
+        foreach (var path in new[] { "/api", "/api/", "/api/no/such", "/api/accounts", "/api/accounts/X-1/no-such", "/api/../health" })
+            await Sends("GET", path, "", "");
+    }
+
     /// <summary>Every operation in the OpenAPI document: method, path template and query parameter names.</summary>
     private async Task<List<(string Method, string Template, List<string> Query)>> Operations()
     {
