@@ -55,8 +55,8 @@ public sealed class DashboardInTheBrowser(DashboardFixture fixture, ITestOutputH
             document.body.append(refused);
             return getComputedStyle(refused).backgroundColor;
             """).ShouldNotBe("rgb(4, 5, 6)", "the dashboard's policy refuses inline styles");
+        Browser.ConsoleMessages().ShouldContain(m => m.Contains("Content Security Policy"), "and the console says so, where this test looks");
 
-        Browser.ConsoleMessages();
         Browser.Open($"{BaseUrl}/reference/");
         Browser.WaitUntil("document.querySelector('#app') && document.querySelector('#app').childElementCount > 0 && document.body.innerText.includes('Collections')");
         var reference = Browser.ConsoleMessages();
