@@ -51,6 +51,7 @@ public static class RateLimitingSetup
             ProblemDetails =
             {
                 Status = StatusCodes.Status429TooManyRequests,
+                Type = "https://tools.ietf.org/html/rfc6585#section-4",
                 Title = "Too many requests",
                 Detail = $"This caller has sent more requests than its limit allows for now; nothing of this one was " +
                          $"done. Retry in {seconds} seconds."
