@@ -53,6 +53,34 @@ public sealed class NothingInternalInAnswers(AppFixture fixture) : ApiContext(fi
         count.ShouldBeGreaterThan(500);
     }
 
+    [Theory]
+    [InlineData("/api/accounts/ACME-00042?asOf=yesterday", "asOf", "must be an instant (ISO 8601 with an offset, e.g. 2026-11-23T09:15:00Z).")]
+    [InlineData("/api/accounts/ACME-00042?atVersion=abc", "atVersion", "must be a whole number within range.")]
+    [InlineData("/api/events?limit=99999999999", "limit", "must be a whole number within range.")]
+    [InlineData("/api/obligations?overdue=maybe", "overdue", "must be true or false.")]
+    [InlineData("/api/credit-holds?collector=a%00b", "collector", "must not contain control characters.")]
+    public async Task a_query_value_that_does_not_parse_is_named_and_said_in_words(string url, string parameter, string message)
+    {
+        var result = await Host.Scenario(x =>
+        {
+            x.Get.Url(url);
+            x.StatusCodeShouldBe(400);
+        });
+        var problem = await result.ReadAsJsonAsync<ProblemBody>();
+        problem.ShouldNotBeNull().Title.ShouldBe("Invalid query string value");
+        problem.Errors.ShouldNotBeNull()[parameter].ShouldBe([message]);
+        problem.Detail.ShouldBe($"{parameter}: {message}");
+    }
+
+    [Fact]
+    public async Task a_command_for_an_unknown_account_names_the_account_not_the_aggregate()
+    {
+        var hold = WriteEndpoint.Named("place credit hold");
+        var answer = await Host.Send(hold.Method, hold.Url("NO-SUCH-1"), hold.ValidBody);
+        answer.Status.ShouldBe(404);
+        answer.Json!.Value.GetProperty("detail").GetString().ShouldBe("No account 'NO-SUCH-1'.");
+    }
+
     [Fact]
     public async Task every_body_answers_hostile_bodies_and_content_types_without_internal_details()
     {
