@@ -66,8 +66,8 @@ public static class SecurityHeadersSetup
     }
 
     /// <summary>
-    /// wwwroot/dashboard: ES modules, Chart.js and a stylesheet, all from this origin, no inline code; it talks to
-    /// this API and, when one is configured, to the issuer it signs in at.
+    /// wwwroot/dashboard: ES modules, Chart.js, oidc-client-ts and a stylesheet, all from this origin, no inline
+    /// code; it talks to this API and, when one is configured, to the issuer it signs in at.
     /// </summary>
     private static void OwnFilesOnly(CspBuilder csp, string? issuer)
     {
@@ -76,7 +76,12 @@ public static class SecurityHeadersSetup
         csp.AddStyleSrc().Self();
         csp.AddImgSrc().Self();
         var connect = csp.AddConnectSrc().Self();
-        if (issuer is not null) connect.From(issuer);
+        if (issuer is not null)
+        {
+            connect.From(issuer);
+            // oidc-client-ts renews a token in a hidden frame at the issuer.
+            csp.AddFrameSrc().From(issuer);
+        }
         csp.AddObjectSrc().None();
         csp.AddBaseUri().None();
         csp.AddFormAction().Self();
