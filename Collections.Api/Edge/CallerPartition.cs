@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Claims;
 using Collections.Api.Security;
+using Collections.Api.Tenancy;
 
 namespace Collections.Api.Edge;
 
@@ -28,7 +29,7 @@ public static class CallerPartition
         var subject = user.FindFirstValue(SubjectClaim);
         if (user.Identity?.IsAuthenticated == true && (!string.IsNullOrEmpty(key) || !string.IsNullOrEmpty(subject)))
         {
-            var tenant = user.FindFirstValue(auth.TenantClaim) ?? "";
+            var tenant = TenantGate.TenantOf(user, auth) ?? "";
             if (!string.IsNullOrEmpty(key)) return new(CallerTier.Integration, tenant, $"key:{key}");
             return new(user.IsInRole(Roles.Integration) ? CallerTier.Integration : CallerTier.User, tenant, $"sub:{subject}");
         }

@@ -22,6 +22,9 @@ public sealed class EdgeHost : IAsyncLifetime
     public const string FaultMessage = "Npgsql.PostgresException: Host=db.internal;Port=5432;Username=collections;Password=hunter2 " +
                                        "select * from collections.mt_events at Collections.Api.Secret.Run() in /work/src/Secret.cs:line 42";
 
+    public const string North = "north";
+    public const string South = "south";
+
     public static readonly RateLimit Users = new(3, TimeSpan.FromSeconds(5), 0);
     public static readonly RateLimit Integrations = new(5, TimeSpan.FromSeconds(5), 1);
     public static readonly RateLimit Anonymous = new(2, TimeSpan.FromSeconds(5), 0);
@@ -37,6 +40,9 @@ public sealed class EdgeHost : IAsyncLifetime
             .Set("Collections__Email__SmtpHost", " ")
             .Set("Collections__Email__PickupDirectory", Path.Combine(_work, "mail"))
             .Set("Collections__Sweep__Enabled", "false");
+        // Two tenants, so that one person's limit can be shown not to reach their namesake in another.
+        foreach (var tenant in new[] { North, South })
+            _environment.Set($"Collections__Tenants__{tenant}__PolicyFile", Path.Combine(AppContext.BaseDirectory, "policies", "default.json"));
         JasperFxEnvironment.AutoStartHost = true;
         Host = await AlbaHost.For<Program>(b => b.ConfigureServices(s => s.RunWolverineInSoloMode()
             .AddSingleton(new RateLimitSettings(Users, Integrations, Anonymous))

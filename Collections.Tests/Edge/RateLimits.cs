@@ -24,7 +24,7 @@ public sealed class RateLimits(EdgeHost edge)
     public async Task a_person_past_their_limit_hears_429_with_retry_after_and_nothing_is_written_until_the_window_passes()
     {
         await WarmUp();
-        var alice = Tokens.For(Roles.Admin, "alice", tenant: "north");
+        var alice = Tokens.For(Roles.Admin, "alice", tenant: EdgeHost.North);
         (await Send("PUT", Open.Url("RL-1"), alice, Open.ValidBody)).Status.ShouldBe(201);
         (await Send("GET", "/api/accounts/RL-1", alice)).Status.ShouldBe(200);
         (await Send("GET", "/api/accounts/RL-1", alice)).Status.ShouldBe(200);
@@ -35,8 +35,9 @@ public sealed class RateLimits(EdgeHost edge)
         (await Host.EventStoreMark()).ShouldBe(before, "a refused write appends nothing to mt_events");
 
         // Everyone else carries on: another person of the tenant, the same subject in another tenant, an address.
-        (await Send("GET", "/api/accounts/RL-1", Tokens.For(Roles.Admin, "bob", tenant: "north"))).Status.ShouldBe(200);
-        (await Send("GET", "/api/accounts/RL-1", Tokens.For(Roles.Admin, "alice", tenant: "south"))).Status.ShouldBe(200);
+        (await Send("GET", "/api/accounts/RL-1", Tokens.For(Roles.Admin, "bob", tenant: EdgeHost.North))).Status.ShouldBe(200);
+        (await Send("GET", "/api/accounts/RL-1", Tokens.For(Roles.Admin, "alice", tenant: EdgeHost.South))).Status
+            .ShouldBe(404, "her namesake is served: that tenant has no such account");
         (await Send("GET", "/health", null, ip: "198.51.100.1")).Status.ShouldNotBe(429);
 
         await Task.Delay(TimeSpan.FromSeconds(retryAfter) + TimeSpan.FromMilliseconds(200));
@@ -61,7 +62,7 @@ public sealed class RateLimits(EdgeHost edge)
         queued.Elapsed.ShouldBeGreaterThan(TimeSpan.FromSeconds(1));
 
         // A token with the integration role counts as an integration too: more than a person's 3.
-        var feed = Tokens.For(Roles.Integration, "billing-feed");
+        var feed = Tokens.For(Roles.Integration, "billing-feed", tenant: EdgeHost.North);
         for (var i = 0; i < EdgeHost.Users.PermitLimit + 1; i++)
             (await Send("GET", "/api/events?limit=1", feed)).Status.ShouldBe(200);
     }
@@ -110,7 +111,7 @@ public sealed class RateLimits(EdgeHost edge)
     /// <summary>The first request to an endpoint compiles its handler: not inside a five-second window.</summary>
     private async Task WarmUp()
     {
-        var warm = Tokens.For(Roles.Admin, "warm-up");
+        var warm = Tokens.For(Roles.Admin, "warm-up", tenant: EdgeHost.North);
         await Send("PUT", Open.Url("RL-0"), warm, Open.ValidBody);
         await Send("GET", "/api/accounts/RL-0", warm);
         await Send("POST", Invoice.Url("RL-0"), warm, Invoice.ValidBody);
@@ -118,7 +119,7 @@ public sealed class RateLimits(EdgeHost edge)
 
     private async Task<string> CreateApiKey()
     {
-        var created = await Send("POST", "/api/api-keys", Tokens.For(Roles.Admin, "key-issuer"), """{"name":"Billing feed","roles":["integration"]}""");
+        var created = await Send("POST", "/api/api-keys", Tokens.For(Roles.Admin, "key-issuer", tenant: EdgeHost.North), """{"name":"Billing feed","roles":["integration"]}""");
         created.Status.ShouldBe(201, created.Body);
         return JsonDocument.Parse(created.Body).RootElement.GetProperty("key").GetString()!;
     }

@@ -28,7 +28,7 @@ public sealed class ServerErrors(EdgeHost edge)
             x.Post.Text(hold.ValidBody).ToUrl(hold.Url("ERR-1"));
             x.WithRequestHeader("Content-Type", "application/json");
             x.WithRequestHeader("Accept", accept);
-            x.WithRequestHeader("Authorization", Tokens.For(Roles.Admin, $"fault-{accept}"));
+            x.WithRequestHeader("Authorization", Tokens.For(Roles.Admin, $"fault-{accept}", tenant: EdgeHost.North));
             x.WithRequestHeader(EdgeHost.FaultHeader, "1");
             x.IgnoreStatusCode();
         });
