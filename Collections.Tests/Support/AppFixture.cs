@@ -50,6 +50,7 @@ public sealed class AppFixture : IAsyncLifetime
             // Every answer the suite gets is held to the OpenAPI document when the run ends.
             services.AddSingleton<IStartupFilter, ContractRecorder>();
             services.RunWolverineInSoloMode();
+            services.UseGenerousRateLimits();
         }));
         Host.ActingAsAdmin();
     }
