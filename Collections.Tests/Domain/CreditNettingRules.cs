@@ -97,6 +97,23 @@ public class CreditNettingRules
         preview.PastDueBalance(Now).ShouldBe([new Money(400m, "EUR")]);
         account.PastDueBalance(Now).ShouldBe([new Money(1000m, "EUR")]);
         account.UnappliedCredit["EUR"].ShouldBe(600m);
+    }
+
+    [Fact]
+    public void a_preview_copies_every_field_of_an_account_deep_in_its_escalation()
+    {
+        var account = Opened().With(Credit("PAY-0", 5m, LongAgo, "USD"),
+            new InvoiceIssued("INV-7", new Money(1200m, "EUR"), Today.AddDays(-60), Today.AddDays(-30),
+                new ContractTerms("MSA-2024", new LateFeeClause(5, 30))));
+        var s = new DunningSimulation(account, DefaultPolicy.Policy);
+        s.Start(account.StartOf(Today.AddDays(-29)));
+        s.RunUntil(s.Now.AddDays(5));
+        s.Promise(600m, account.Today(s.Now).AddDays(3));
+        s.Pay(100m);
+        s.Resolve(s.Dispute("INV-7"));
+        s.RunUntil(s.Now.AddDays(40)); // promise broken, final notice, credit hold, open tasks and obligations
+        account.CreditHold.ShouldNotBeNull();
+
         System.Text.Json.JsonSerializer.Serialize(account.Preview([]))
             .ShouldBe(System.Text.Json.JsonSerializer.Serialize(account), "a preview of nothing is the account, field for field");
     }
