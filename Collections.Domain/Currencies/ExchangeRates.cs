@@ -10,6 +10,10 @@ public sealed record ExchangeRate(string Currency, DateOnly Date, decimal PerBas
 /// currency. A rate is used from its date on, for at most <see cref="MaxAgeDays"/> days; a currency without such a rate
 /// cannot be converted, and the caller decides on the safe side (see <see cref="Measurement"/>).
 /// </summary>
+/// <remarks>
+/// Written here rather than taken from a money library: the domain references no packages, none is served here
+/// (NodaMoney is not), and what is needed is a dated lookup, a division and a rounding, each recorded for the audit.
+/// </remarks>
 public sealed class ExchangeRates
 {
     /// <summary>No table configured: only amounts already in the threshold's currency can be measured.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Collections.Api.Tenancy;
 using Collections.Domain.Common;
 using Collections.Domain.Contacts;
 using Collections.Domain.Dunning.Calendar;
@@ -29,6 +30,8 @@ public class MoneyAcceptance(AppFixture fixture) : EscalationContext(fixture)
         applied.PaymentId.ShouldBe("PAY-1");
         applied.AppliedTo.ShouldBe([new PaymentAllocation("INV-8", 500m)]);
         applied.AppliedAt.ShouldBe((await Account()).StartOf(DueDate.AddDays(31)), "when INV-8 fell due, before any step");
+        await using (var session = Store.QuerySession(Tenants.Default))
+            (await session.Events.FetchStreamAsync(AccountNumber)).Single(e => e.Data is CreditApplied).UserName.ShouldBe("credit policy");
         (await Events<ReminderSent>()).ShouldBeEmpty();
         (await Events<DunningStarted>()).ShouldBeEmpty();
         Fixture.Smtp.Messages.ShouldNotContain(m => m.Contains("X-Collections-Account: ACME-00042"));
