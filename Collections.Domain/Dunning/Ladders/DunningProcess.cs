@@ -41,13 +41,19 @@ public sealed partial class DunningProcess
     public static (DunningProcess Process, ProcessResult Result) Start(DebtorAccount account, CreditPolicy policy,
         DateTimeOffset now)
     {
+        var credit = NettedAccount.Of(account, policy, now);
+        account = credit.Account;
+        if (account.PastDueBalance(now).Count == 0) return (new DunningProcess(), new ProcessResult(credit.Events, [], null, true));
+
+        var segment = Segmentation.Choose(account, policy, now);
         var process = new DunningProcess
         {
-            Segment = Segmentation.Classify(account, policy, now),
+            Segment = segment.Segment,
             OldestDueDate = account.PastDueInvoices(now).Min(i => i.DueDate),
             OpenDisputes = account.OpenDisputes.Select(d => d.DisputeId).ToList()
         };
-        var events = new List<object> { new DunningStarted(process.Segment, policy.Version, process.OldestDueDate, now) };
+        var events = new List<object>(credit.Events)
+            { new DunningStarted(process.Segment, policy.Version, process.OldestDueDate, now, segment.Reason, segment.Conversions) };
         if (account.OpenPromise is { } promise) process.AwaitPromise(promise.PromiseId, promise.PromisedDate, account, policy);
         if (process.OpenDisputes.Count > 0)
             events.Add(new DunningPaused($"dispute {string.Join(", ", process.OpenDisputes)} is open", null, now));
@@ -57,10 +63,12 @@ public sealed partial class DunningProcess
     public ProcessResult Wake(int generation, DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
     {
         if (generation != Generation || OpenDisputes.Count > 0) return ProcessResult.Nothing;
-        if (account.PastDueBalance(now).Count == 0) return Complete([], "nothing is past due", now);
-        if (PromiseId is not null) return PromiseFallsDue(account, policy, now);
-        if (NextStepAt > now) return ProcessResult.Nothing;
-        return RunStep(account, policy, now);
+        var credit = NettedAccount.Of(account, policy, now);
+        account = credit.Account;
+        if (account.PastDueBalance(now).Count == 0) return Complete([.. credit.Events], credit.Settled("nothing is past due"), now);
+        if (PromiseId is not null) return credit.Before(PromiseFallsDue(account, policy, now));
+        if (NextStepAt > now) return credit.Before(ProcessResult.Nothing);
+        return credit.Before(RunStep(account, policy, now));
     }
 
     public ProcessResult PromiseMade(string promiseId, DateOnly promisedDate, DebtorAccount account, CreditPolicy policy,
@@ -85,19 +93,23 @@ public sealed partial class DunningProcess
     public ProcessResult DisputeResolved(string disputeId, DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
     {
         if (!OpenDisputes.Remove(disputeId) || OpenDisputes.Count > 0) return ProcessResult.Nothing;
-        if (account.PastDueBalance(now).Count == 0) return Complete([], "nothing is past due", now);
-        return ScheduleNext([new DunningResumed($"dispute {disputeId} resolved", Ladder(policy).Steps[ResumableIndex(policy)].Id, now)],
-            [], account, policy, now);
+        var credit = NettedAccount.Of(account, policy, now);
+        account = credit.Account;
+        if (account.PastDueBalance(now).Count == 0) return Complete([.. credit.Events], credit.Settled("nothing is past due"), now);
+        return credit.Before(ScheduleNext([new DunningResumed($"dispute {disputeId} resolved", Ladder(policy).Steps[ResumableIndex(policy)].Id, now)],
+            [], account, policy, now));
     }
 
     /// <summary>After any payment: a settled account leaves the ladder at once, and nothing announced is carried out.</summary>
     public ProcessResult PaymentReceived(DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
     {
-        if (account.PastDueBalance(now).Count > 0) return ProcessResult.Nothing;
-        var events = new List<object>();
+        var credit = NettedAccount.Of(account, policy, now);
+        account = credit.Account;
+        if (account.PastDueBalance(now).Count > 0) return credit.Before(ProcessResult.Nothing);
+        var events = new List<object>(credit.Events);
         if (policy.ReleaseHoldOnFullPayment && account.CreditHold is { PlacedBy: StepRunner.PolicyActor })
             events.Add(new CreditHoldReleased(StepRunner.PolicyActor, "Released on full payment, as the credit policy provides.", now));
-        return Complete(events, "paid: nothing is past due", now);
+        return Complete(events, credit.Settled("paid: nothing is past due"), now);
     }
 
     /// <summary>A person took the account off the ladder (agency referral by hand, write-off).</summary>
