@@ -7,6 +7,7 @@ using Collections.Projections;
 using Collections.Projections.Contacts;
 using Collections.Projections.Summaries;
 using Marten;
+using Marten.Exceptions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using Wolverine.Util;
@@ -14,8 +15,9 @@ using Wolverine.Util;
 namespace Collections.Api.Health;
 
 /// <summary>
-/// What an operator must hear about before a debtor or a subscriber does. Each check reads PostgreSQL; while it
-/// is unreachable they report Unhealthy without detail (the postgresql check says why).
+/// What an operator must hear about before a debtor or a subscriber does. Each check reads PostgreSQL; while a
+/// database is unreachable they report Unhealthy without detail (the postgresql check says why): the error's text
+/// would name the database, and an own database is named after its tenant.
 /// </summary>
 public abstract class OperationalCheck : IHealthCheck
 {
@@ -25,7 +27,7 @@ public abstract class OperationalCheck : IHealthCheck
         {
             return await MeasureAsync(token);
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+        catch (Exception e) when (e is NpgsqlException or MartenCommandException or TimeoutException or InvalidOperationException)
         {
             return HealthCheckResult.Unhealthy("Cannot be measured: the database does not answer.");
         }
