@@ -19,7 +19,8 @@ public static class EventFeedEndpoint
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
-    /// Every collection event after a position in global order, as the same CloudEvents the exchange carries.
+    /// Every collection event of the caller's tenant after a position in its database's order, as the same CloudEvents
+    /// the exchange carries.
     /// With waitSeconds, a long poll: answers as soon as something arrives, or empty when the time is up.
     /// </summary>
     [WolverineGet("/api/events"), Tags("Integration"), ProducesResponseType<EventFeedPage>(200), Authorize(Policy = Capability.Feed)]
