@@ -51,7 +51,7 @@ public static class CollectionsSetup
         builder.AddEmail();
         builder.AddEscalationSweep();
         builder.AddIntegration();
-        // Marten's own pool when everything is in one database; with several, Marten makes one per database.
+        // The pool Marten uses when everything is in one database (TenantStorage); with several, Marten makes one per database.
         if (!tenants.HaveOwnDatabases) builder.Services.AddSingleton(NpgsqlDataSource.Create(DatabaseTimeouts.Bound(connectionString)));
         builder.Services.AddSingleton<TenantDatabases>();
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));

@@ -1,7 +1,7 @@
 using Marten;
 using Marten.Storage;
-using Weasel.Postgresql;
 using Npgsql;
+using Weasel.Postgresql;
 
 namespace Collections.Api.Tenancy;
 
