@@ -3,7 +3,8 @@ using Collections.Domain.Accounts;
 using Collections.Domain.Common;
 using Collections.Domain.CreditHolds;
 using Collections.Domain.Disputes;
-using Collections.Domain.Dunning;
+using Collections.Domain.Dunning.Ladders;
+using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Escalation;
 using Collections.Domain.Invoicing;
 using Collections.Domain.Promises;
@@ -21,6 +22,7 @@ public sealed record InvoiceView(string InvoiceNumber, string Currency, decimal 
 
 /// <param name="Dunning">Where the account stands on its escalation ladder: segment, next step and its time, or why it is paused.</param>
 /// <param name="OpenTasks">Calls and letters the escalation asked a person for, not yet completed (<c>POST …/tasks/{taskId}/completion</c>).</param>
+/// <param name="PendingWriteOff">A write-off above the four-eyes threshold, waiting for a second credit manager.</param>
 /// <param name="AsOf">The moment the balances are computed at; <c>Today</c> is that moment's date in the debtor's time zone.</param>
 public sealed record AccountView(
     string AccountNumber,
@@ -42,6 +44,7 @@ public sealed record AccountView(
     CreditHoldState? CreditHold,
     AgencyReferral? AgencyReferral,
     WriteOffState? WriteOff,
+    WriteOffRequested? PendingWriteOff,
     DunningState? Dunning,
     IReadOnlyList<ObligationState> Obligations,
     IReadOnlyList<OpenTask> OpenTasks)
@@ -55,7 +58,7 @@ public sealed record AccountView(
             account.Invoices.Select(i => new InvoiceView(i.InvoiceNumber, i.Currency, i.Amount, i.LateFees, i.Paid,
                 i.WrittenOff, i.Open, i.IssueDate, i.DueDate, i.DaysPastDue(today), i.Contract)).ToList(),
             account.OpenPromise, account.OpenDisputes, account.CreditHold, account.AgencyReferral, account.WriteOff,
-            account.Dunning, account.Obligations, account.OpenTasks);
+            account.PendingWriteOff, account.Dunning, account.Obligations, account.OpenTasks);
     }
 }
 

@@ -1,5 +1,5 @@
 using Collections.Domain.Accounts;
-using Collections.Domain.Dunning;
+using Collections.Domain.Dunning.Ladders;
 using Collections.Domain.Invoicing;
 using Marten;
 

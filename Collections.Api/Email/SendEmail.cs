@@ -1,9 +1,9 @@
-using Collections.Domain.Dunning;
-using System.Net.Sockets;
+using Collections.Domain.Dunning.Ladders;
 using JasperFx.Core;
 using MailKit;
 using MailKit.Net.Smtp;
 using MimeKit;
+using System.Net.Sockets;
 using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
 

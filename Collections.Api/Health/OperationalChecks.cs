@@ -2,12 +2,11 @@ using Collections.Api.Dunning;
 using Collections.Api.Infrastructure;
 using Collections.Api.Integration.Outbound;
 using Collections.Api.Tenancy;
-using Collections.Domain.Dunning;
+using Collections.Domain.Dunning.Notices;
 using Collections.Projections;
 using Collections.Projections.Contacts;
 using Collections.Projections.Summaries;
 using Marten;
-using Marten.Exceptions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using Wolverine.Util;
@@ -27,7 +26,8 @@ public abstract class OperationalCheck : IHealthCheck
         {
             return await MeasureAsync(token);
         }
-        catch (Exception e) when (e is NpgsqlException or MartenCommandException or TimeoutException or InvalidOperationException)
+        // Marten wraps the driver's failure (MartenCommandException, whose text is the statement and the server).
+        catch (Exception e) when (e is InvalidOperationException || DatabaseUnavailableHandler.IsDatabaseUnavailable(e))
         {
             return HealthCheckResult.Unhealthy("Cannot be measured: the database does not answer.");
         }

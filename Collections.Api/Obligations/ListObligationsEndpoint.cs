@@ -1,6 +1,6 @@
 using Collections.Api.ReadSide;
 using Collections.Api.Security;
-using Collections.Domain.Dunning;
+using Collections.Domain.Dunning.Notices;
 using Collections.Projections;
 using Marten;
 using Marten.Pagination;

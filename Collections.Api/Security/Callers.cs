@@ -1,8 +1,8 @@
-using System.Security.Claims;
 using Collections.Api.Tenancy;
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
-using Collections.Domain.Dunning;
+using Collections.Domain.Dunning.Ladders;
+using System.Security.Claims;
 
 namespace Collections.Api.Security;
 

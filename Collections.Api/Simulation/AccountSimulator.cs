@@ -2,7 +2,7 @@ using Collections.Domain.Accounts;
 using Collections.Domain.Common;
 using Collections.Domain.CreditHolds;
 using Collections.Domain.Disputes;
-using Collections.Domain.Dunning;
+using Collections.Domain.Dunning.Calendar;
 using Collections.Domain.Invoicing;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;

@@ -1,5 +1,5 @@
+using Collections.Domain.Dunning.PolicyFile;
 using System.Collections.Frozen;
-using Collections.Domain.Dunning;
 
 namespace Collections.Api.Tenancy;
 

@@ -1,7 +1,8 @@
 using Collections.Domain.Contacts;
 using Collections.Domain.CreditHolds;
 using Collections.Domain.Disputes;
-using Collections.Domain.Dunning;
+using Collections.Domain.Dunning.Ladders;
+using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Escalation;
 using Collections.Domain.Invoicing;
 using Collections.Domain.Payments;
@@ -16,13 +17,14 @@ public static class AccountEvents
 {
     public static readonly IReadOnlyList<Type> All =
     [
-        typeof(AccountOpened), typeof(InvoiceIssued), typeof(LateFeeApplied), typeof(PaymentReceived),
+        typeof(AccountOpened), typeof(InvoiceIssued), typeof(LateFeeApplied), typeof(PaymentReceived), typeof(CreditApplied),
         typeof(ContactLogged), typeof(ReminderSent), typeof(PromiseMade), typeof(PromiseKept), typeof(PromiseBroken),
         typeof(DisputeRaised), typeof(DisputeResolved), typeof(CreditHoldPlaced), typeof(CreditHoldReleased),
         typeof(EscalatedToAgency), typeof(ReportedToCreditBureau), typeof(AccountWrittenOff), typeof(AccountReopened),
         typeof(WriteOffRequested), typeof(WriteOffDeclined),
         typeof(DunningStarted), typeof(DunningStepScheduled), typeof(DunningPaused), typeof(DunningResumed),
         typeof(DunningCompleted), typeof(CollectionTaskCreated), typeof(CollectionTaskCompleted),
-        typeof(ObligationRecorded), typeof(ObligationFulfilled), typeof(ObligationCancelled)
+        typeof(ObligationRecorded), typeof(ObligationFulfilled), typeof(ObligationCancelled), typeof(ObligationSuspended),
+        typeof(FinalNoticeAwaitingDispatch), typeof(FinalNoticeWithdrawn)
     ];
 }

@@ -1,6 +1,6 @@
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
-using Collections.Domain.Dunning;
+using Collections.Domain.Dunning.Ladders;
 
 namespace Collections.Domain.Tasks;
 

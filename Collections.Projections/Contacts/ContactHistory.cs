@@ -1,6 +1,6 @@
 using Collections.Domain.Common;
 using Collections.Domain.Contacts;
-using Collections.Domain.Dunning;
+using Collections.Domain.Dunning.Ladders;
 using Collections.Domain.Tasks;
 using JasperFx.Events;
 using Marten.Events.Aggregation;

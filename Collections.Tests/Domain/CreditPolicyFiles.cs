@@ -1,4 +1,4 @@
-using Collections.Domain.Dunning;
+using Collections.Domain.Dunning.PolicyFile;
 
 namespace Collections.Tests.Domain;
 

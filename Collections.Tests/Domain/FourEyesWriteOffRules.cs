@@ -1,6 +1,6 @@
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
-using Collections.Domain.Dunning;
+using Collections.Domain.Dunning.PolicyFile;
 using Collections.Domain.Payments;
 using Collections.Domain.WriteOffs;
 using static Collections.Tests.Domain.AccountBuilder;

@@ -1,8 +1,8 @@
 using Collections.Domain.Common;
 using Collections.Domain.Contacts;
-using Collections.Domain.Dunning;
 using Collections.Domain.CreditHolds;
 using Collections.Domain.Disputes;
+using Collections.Domain.Dunning.PolicyFile;
 using Collections.Domain.Escalation;
 using Collections.Domain.Invoicing;
 using Collections.Domain.Payments;

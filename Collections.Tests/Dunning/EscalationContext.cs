@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Alba;
 using Collections.Api.Tenancy;
-using Collections.Domain.Dunning;
+using Collections.Domain.Dunning.Notices;
 using Collections.Tests.Support;
 using Marten;
+using System.Text.Json;
 
 namespace Collections.Tests.Dunning;
 

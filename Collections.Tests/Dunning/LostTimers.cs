@@ -1,7 +1,7 @@
 using Collections.Api.Dunning;
 using Collections.Api.Tenancy;
 using Collections.Domain.Contacts;
-using Collections.Domain.Dunning;
+using Collections.Domain.Dunning.Ladders;
 using Collections.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

@@ -1,7 +1,8 @@
 using Collections.Api.Dunning;
 using Collections.Domain.Contacts;
 using Collections.Domain.CreditHolds;
-using Collections.Domain.Dunning;
+using Collections.Domain.Dunning.Ladders;
+using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Payments;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

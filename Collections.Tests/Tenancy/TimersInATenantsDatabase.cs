@@ -1,7 +1,7 @@
 using Alba;
 using Collections.Api.Security;
 using Collections.Domain.Contacts;
-using Collections.Domain.Dunning;
+using Collections.Domain.Dunning.Ladders;
 using Collections.Tests.Integration;
 using Collections.Tests.Support;
 using JasperFx.CommandLine;

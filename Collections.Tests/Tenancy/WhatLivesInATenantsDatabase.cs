@@ -1,4 +1,4 @@
-using Collections.Domain.Dunning;
+using Collections.Domain.Dunning.Ladders;
 using Collections.Domain.Escalation;
 
 namespace Collections.Tests.Tenancy;

@@ -1,12 +1,11 @@
-using System.Collections.Frozen;
-using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
 using Collections.Domain.Contacts;
+using Collections.Domain.Currencies;
 using Collections.Domain.CreditHolds;
 using Collections.Domain.Disputes;
-using Collections.Domain.Dunning;
+using Collections.Domain.Dunning.Ladders;
+using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Escalation;
 using Collections.Domain.Invoicing;
 using Collections.Domain.Payments;
@@ -14,6 +13,9 @@ using Collections.Domain.Promises;
 using Collections.Domain.Tasks;
 using Collections.Domain.WriteOffs;
 using JasperFx.Events;
+using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 
 namespace Collections.Api.Integration.Contract;
 
@@ -82,6 +84,8 @@ public static class ContractMapping
         LateFeeApplied x => new LateFeeAppliedV1(x.InvoiceNumber, Amount(x.Fee), x.Clause, x.AppliedAt),
         PaymentReceived x => new PaymentReceivedV1(x.PaymentId, Amount(x.Amount), x.ReceivedAt,
             x.AppliedTo.Select(a => new PaymentAllocationV1(a.InvoiceNumber, a.Amount)).ToList(), x.Unapplied, x.Reference),
+        CreditApplied x => new CreditAppliedV1(x.PaymentId, Amount(x.Amount),
+            x.AppliedTo.Select(a => new PaymentAllocationV1(a.InvoiceNumber, a.Amount)).ToList(), x.AppliedAt),
 
         PromiseMade x => new PromiseMadeV1(x.PromiseId, Amount(x.Amount), x.PromisedDate, x.ContactId, x.RecordedBy, x.MadeAt),
         PromiseKept x => new PromiseKeptV1(x.PromiseId, x.KeptAt),
@@ -92,7 +96,8 @@ public static class ContractMapping
             Name(x.Outcome), x.OccurredAt),
         ReminderSent x => new ReminderSentV1(x.StepId, Name(x.Channel), x.Template, x.RecipientContactId,
             Name(x.RecipientRole), x.SentAt),
-        DunningStarted x => new DunningStartedV1(Name(x.Segment), x.PolicyVersion, x.OldestDueDate, x.StartedAt),
+        DunningStarted x => new DunningStartedV1(Name(x.Segment), x.PolicyVersion, x.OldestDueDate, x.StartedAt, x.SegmentReason,
+            (x.Conversions ?? []).Select(Conversion).ToList()),
         DunningStepScheduled x => new DunningStepScheduledV1(x.StepId, Name(x.Action), Name(x.Channel), x.DueAt),
         DunningPaused x => new DunningPausedV1(x.Reason, x.Until, x.PausedAt),
         DunningResumed x => new DunningResumedV1(x.Reason, x.NextStepId, x.ResumedAt),
@@ -104,12 +109,18 @@ public static class ContractMapping
             x.AnnouncedInStep, x.RecordedAt),
         ObligationFulfilled x => new ObligationFulfilledV1(x.ObligationId, x.FulfilledAt),
         ObligationCancelled x => new ObligationCancelledV1(x.ObligationId, x.Reason, x.CancelledAt),
+        ObligationSuspended x => new ObligationSuspendedV1(x.ObligationId, x.Reason, x.FollowUpUntil, x.SuspendedAt),
+        FinalNoticeAwaitingDispatch x => new FinalNoticeAwaitingDispatchV1(x.StepId, x.TaskId, Name(x.Channel), Name(x.Consequence), x.PreparedAt),
+        FinalNoticeWithdrawn x => new FinalNoticeWithdrawnV1(x.StepId, x.TaskId, x.Reason, x.WithdrawnAt),
 
         _ => throw new InvalidOperationException(
             $"Event type {e.GetType().FullName} has no public contract; add it to {nameof(ContractMapping)} and docs/events.md.")
     };
 
     private static Amount Amount(Money money) => new(money.Amount, money.Currency);
+
+    private static ConversionV1 Conversion(Conversion c) =>
+        new(Amount(c.From), c.Into, c.To is { } to ? Amount(to) : null, c.Rate, c.RateDate, c.Unavailable);
 
     private static List<Amount> Amounts(IEnumerable<Money> amounts) => amounts.Select(Amount).ToList();
 

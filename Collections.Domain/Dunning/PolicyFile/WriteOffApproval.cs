@@ -1,6 +1,6 @@
 using Collections.Domain.Common;
 
-namespace Collections.Domain.Dunning;
+namespace Collections.Domain.Dunning.PolicyFile;
 
 /// <summary>
 /// The credit policy's four-eyes rule: a write-off of more than <see cref="SecondApprovalAbove"/> in a currency

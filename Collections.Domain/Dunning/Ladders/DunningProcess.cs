@@ -1,8 +1,11 @@
 using Collections.Domain.Accounts;
 using Collections.Domain.CreditHolds;
+using Collections.Domain.Dunning.Calendar;
+using Collections.Domain.Dunning.Notices;
+using Collections.Domain.Dunning.PolicyFile;
 using Collections.Domain.Promises;
 
-namespace Collections.Domain.Dunning;
+namespace Collections.Domain.Dunning.Ladders;
 
 /// <summary>When the process wants to be woken; a wake-up with an older generation is stale and ignored.</summary>
 public sealed record Wakeup(int Generation, DateTimeOffset At);
@@ -17,7 +20,7 @@ public sealed record ProcessResult(IReadOnlyList<object> Events, IReadOnlyList<O
 /// The escalation of one account up its ladder: the pure state and decisions behind the dunning saga.
 /// It never reads the clock; every decision gets the account as it is now and the time.
 /// </summary>
-public sealed class DunningProcess
+public sealed partial class DunningProcess
 {
     public CollectionSegment Segment { get; set; }
     public DateOnly OldestDueDate { get; set; }
@@ -31,19 +34,26 @@ public sealed class DunningProcess
     public DateTimeOffset? PromiseDueAt { get; set; }
     public List<string> OpenDisputes { get; set; } = [];
 
-    /// <summary>When the process expects its next wake-up: none while a dispute holds it.</summary>
-    public DateTimeOffset? WakeDueAt => OpenDisputes.Count > 0 ? null : PromiseId is not null ? PromiseDueAt : NextStepAt;
+    /// <summary>When the process expects its next wake-up: none while a dispute holds it or a notice waits to be sent.</summary>
+    public DateTimeOffset? WakeDueAt =>
+        OpenDisputes.Count > 0 || NoticeAwaitingDispatchTaskId is not null ? null : PromiseId is not null ? PromiseDueAt : NextStepAt;
 
     public static (DunningProcess Process, ProcessResult Result) Start(DebtorAccount account, CreditPolicy policy,
         DateTimeOffset now)
     {
+        var credit = NettedAccount.Of(account, policy, now);
+        account = credit.Account;
+        if (account.PastDueBalance(now).Count == 0) return (new DunningProcess(), new ProcessResult(credit.Events, [], null, true));
+
+        var segment = Segmentation.Choose(account, policy, now);
         var process = new DunningProcess
         {
-            Segment = Segmentation.Classify(account, policy, now),
+            Segment = segment.Segment,
             OldestDueDate = account.PastDueInvoices(now).Min(i => i.DueDate),
             OpenDisputes = account.OpenDisputes.Select(d => d.DisputeId).ToList()
         };
-        var events = new List<object> { new DunningStarted(process.Segment, policy.Version, process.OldestDueDate, now) };
+        var events = new List<object>(credit.Events)
+            { new DunningStarted(process.Segment, policy.Version, process.OldestDueDate, now, segment.Reason, segment.Conversions) };
         if (account.OpenPromise is { } promise) process.AwaitPromise(promise.PromiseId, promise.PromisedDate, account, policy);
         if (process.OpenDisputes.Count > 0)
             events.Add(new DunningPaused($"dispute {string.Join(", ", process.OpenDisputes)} is open", null, now));
@@ -53,10 +63,12 @@ public sealed class DunningProcess
     public ProcessResult Wake(int generation, DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
     {
         if (generation != Generation || OpenDisputes.Count > 0) return ProcessResult.Nothing;
-        if (account.PastDueBalance(now).Count == 0) return Complete([], "nothing is past due", now);
-        if (PromiseId is not null) return PromiseFallsDue(account, policy, now);
-        if (NextStepAt > now) return ProcessResult.Nothing;
-        return RunStep(account, policy, now);
+        var credit = NettedAccount.Of(account, policy, now);
+        account = credit.Account;
+        if (account.PastDueBalance(now).Count == 0) return Complete([.. credit.Events], credit.Settled("nothing is past due"), now);
+        if (PromiseId is not null) return credit.Before(PromiseFallsDue(account, policy, now));
+        if (NextStepAt > now) return credit.Before(ProcessResult.Nothing);
+        return credit.Before(RunStep(account, policy, now));
     }
 
     public ProcessResult PromiseMade(string promiseId, DateOnly promisedDate, DebtorAccount account, CreditPolicy policy,
@@ -81,19 +93,23 @@ public sealed class DunningProcess
     public ProcessResult DisputeResolved(string disputeId, DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
     {
         if (!OpenDisputes.Remove(disputeId) || OpenDisputes.Count > 0) return ProcessResult.Nothing;
-        if (account.PastDueBalance(now).Count == 0) return Complete([], "nothing is past due", now);
-        return ScheduleNext([new DunningResumed($"dispute {disputeId} resolved", Ladder(policy).Steps[ResumableIndex(policy)].Id, now)],
-            [], account, policy, now);
+        var credit = NettedAccount.Of(account, policy, now);
+        account = credit.Account;
+        if (account.PastDueBalance(now).Count == 0) return Complete([.. credit.Events], credit.Settled("nothing is past due"), now);
+        return credit.Before(ScheduleNext([new DunningResumed($"dispute {disputeId} resolved", Ladder(policy).Steps[ResumableIndex(policy)].Id, now)],
+            [], account, policy, now));
     }
 
     /// <summary>After any payment: a settled account leaves the ladder at once, and nothing announced is carried out.</summary>
     public ProcessResult PaymentReceived(DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
     {
-        if (account.PastDueBalance(now).Count > 0) return ProcessResult.Nothing;
-        var events = new List<object>();
+        var credit = NettedAccount.Of(account, policy, now);
+        account = credit.Account;
+        if (account.PastDueBalance(now).Count > 0) return credit.Before(ProcessResult.Nothing);
+        var events = new List<object>(credit.Events);
         if (policy.ReleaseHoldOnFullPayment && account.CreditHold is { PlacedBy: StepRunner.PolicyActor })
             events.Add(new CreditHoldReleased(StepRunner.PolicyActor, "Released on full payment, as the credit policy provides.", now));
-        return Complete(events, "paid: nothing is past due", now);
+        return Complete(events, credit.Settled("paid: nothing is past due"), now);
     }
 
     /// <summary>A person took the account off the ladder (agency referral by hand, write-off).</summary>
@@ -123,6 +139,7 @@ public sealed class DunningProcess
     {
         var ladder = Ladder(policy);
         var step = ladder.Steps[NextStepIndex];
+        if (step.Action == StepAction.FinalNotice && StepRunner.SentByPerson(step, account)) return AwaitDispatch(step, account, policy, now);
         var deadline = step.ResponseWindow is { } window ? now + window : (DateTimeOffset?)null;
         var run = StepRunner.Run(account, policy, step, now, deadline, $"{account.Id}:T-{account.TasksCreated + 1}");
         var events = run.Events.ToList();
@@ -134,12 +151,7 @@ public sealed class DunningProcess
             ObligationDeadline = null;
         }
 
-        if (deadline is not null)
-        {
-            OpenObligationId = $"{account.Id}:OB-{account.Obligations.Count + 1}";
-            ObligationDeadline = deadline;
-            events.Add(new ObligationRecorded(OpenObligationId, step.Consequence!.Value, deadline.Value, step.Id, now));
-        }
+        if (deadline is not null) events.Add(OpenObligation(account, step, deadline.Value, now));
 
         LastStepAt = now;
         NextStepIndex++;
@@ -152,7 +164,7 @@ public sealed class DunningProcess
         CreditPolicy policy, DateTimeOffset now)
     {
         Generation++;
-        if (OpenDisputes.Count > 0) return new ProcessResult(events, emails, null, false);
+        if (OpenDisputes.Count > 0 || NoticeAwaitingDispatchTaskId is not null) return new ProcessResult(events, emails, null, false);
         if (PromiseId is not null) return new ProcessResult(events, emails, new Wakeup(Generation, PromiseDueAt!.Value), false);
 
         NextStepIndex = ResumableIndex(policy);
@@ -184,11 +196,12 @@ public sealed class DunningProcess
 
     private List<object> CancelObligation(string reason, DateTimeOffset now)
     {
-        if (OpenObligationId is null) return [];
-        var cancelled = new ObligationCancelled(OpenObligationId, reason, now);
+        var events = WithdrawNoticeAwaitingDispatch(reason, now);
+        if (OpenObligationId is null) return events;
+        events.Add(new ObligationCancelled(OpenObligationId, reason, now));
         OpenObligationId = null;
         ObligationDeadline = null;
-        return [cancelled];
+        return events;
     }
 
     private ProcessResult Complete(List<object> events, string reason, DateTimeOffset now)

@@ -1,4 +1,6 @@
-namespace Collections.Domain.Dunning;
+using Collections.Domain.Currencies;
+using Collections.Domain.Dunning.PolicyFile;
+namespace Collections.Domain.Dunning.Ladders;
 
 /// <summary>Where the account stands on its ladder, as the account shows it.</summary>
 public sealed class DunningState
@@ -6,18 +8,13 @@ public sealed class DunningState
     public CollectionSegment Segment { get; set; }
     public DateTimeOffset StartedAt { get; set; }
 
+    /// <summary>Why the account is in its segment, with the conversions the high-value threshold was measured at.</summary>
+    public string? SegmentReason { get; set; }
+
+    public IReadOnlyList<Conversion> Conversions { get; set; } = [];
+
     /// <summary>The next step and its time; null while paused.</summary>
     public DunningStepScheduled? NextStep { get; set; }
 
     public string? PausedFor { get; set; }
 }
-
-public enum ObligationStatus
-{
-    Open = 1,
-    Fulfilled = 2,
-    Cancelled = 3
-}
-
-public sealed record ObligationState(string ObligationId, StepAction Consequence, DateTimeOffset Deadline,
-    ObligationStatus Status, string? Reason);

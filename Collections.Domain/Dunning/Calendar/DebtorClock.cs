@@ -1,6 +1,6 @@
 using Collections.Domain.Accounts;
 
-namespace Collections.Domain.Dunning;
+namespace Collections.Domain.Dunning.Calendar;
 
 /// <summary>Turns dates and times of day at the debtor's office into instants, and back.</summary>
 public static class DebtorClock

@@ -1,6 +1,7 @@
+using Collections.Domain.Dunning.PolicyFile;
 using System.Text.RegularExpressions;
 
-namespace Collections.Domain.Dunning;
+namespace Collections.Domain.Dunning.Notices;
 
 /// <summary>Fills <c>{{field}}</c> merge fields. The rendered text is stored in the event, so auditors read what was sent.</summary>
 public static partial class MessageRenderer
