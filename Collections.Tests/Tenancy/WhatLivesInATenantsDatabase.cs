@@ -1,4 +1,5 @@
 using Collections.Domain.Dunning.Ladders;
+using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Escalation;
 
 namespace Collections.Tests.Tenancy;
@@ -49,6 +50,10 @@ public sealed class WhatLivesInATenantsDatabase(TenantDatabasesFixture fixture) 
     {
         await Open(Acme, "ACME-42", "Acme's debtor");
         await InvoiceFallingDue(Acme, "ACME-42");
+        await RunUntilDay(40);
+        // The last chance goes by certified letter: it waits until a person of acme's has posted it.
+        var letter = (await Stream(Acme, "ACME-42")).Select(e => e.Data).OfType<FinalNoticeAwaitingDispatch>().ShouldHaveSingleItem();
+        await Post(Acme, "ACME-42", $"tasks/{letter.TaskId}/completion", new { note = "posted, certified" });
         await RunUntilDay(120);
 
         var events = (await Stream(Acme, "ACME-42")).Select(e => e.Data).ToList();
