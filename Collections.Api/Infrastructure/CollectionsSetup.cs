@@ -52,7 +52,9 @@ public static class CollectionsSetup
         builder.AddEmail();
         builder.AddEscalationSweep();
         builder.AddIntegration();
-        builder.Services.AddSingleton(NpgsqlDataSource.Create(DatabaseTimeouts.Bound(connectionString)));
+        // The pool Marten uses when everything is in one database (TenantStorage); with several, Marten makes one per database.
+        if (!tenants.HaveOwnDatabases) builder.Services.AddSingleton(NpgsqlDataSource.Create(DatabaseTimeouts.Bound(connectionString)));
+        builder.Services.AddSingleton<TenantDatabases>();
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestBodyGate.MaxBodyBytes);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsHygiene.Apply);
@@ -81,18 +83,24 @@ public static class CollectionsSetup
                 // Global by nature: a key is looked up before anyone knows whose it is; it names its tenant itself.
                 opts.Schema.For<ApiKey>().SingleTenanted();
                 opts.Events.AddEventTypes(AccountEvents.All);
-                // Every tenant's events, accounts, read models and sagas in the same tables, told apart by tenant_id
-                // (part of every primary key: two tenants may use the same account number).
+                // Every tenant's events, accounts, read models and sagas of a database in the same tables, told apart by
+                // tenant_id (part of every primary key: two tenants may use the same account number). Tenants with a
+                // database of their own are alone in theirs (TenantStorage).
                 opts.Events.TenancyStyle = TenancyStyle.Conjoined;
                 opts.Policies.AllDocumentsAreMultiTenanted();
                 // A session without a tenant is a bug (it would read and write nobody's data): refuse it.
                 opts.Advanced.DefaultTenantUsageEnabled = false;
                 opts.AddCollectionsProjections();
             })
-            .UseNpgsqlDataSource()
+            .StoreTenants(tenants, connectionString)
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            .IntegrateWithWolverine(m => m.UseWolverineManagedEventSubscriptionDistribution = true);
+            .IntegrateWithWolverine(m =>
+            {
+                // Each database's projections and relay run as agents of their own, spread over the nodes.
+                m.UseWolverineManagedEventSubscriptionDistribution = true;
+                m.UseMainDatabase(tenants, connectionString);
+            });
 
         builder.Host.UseWolverine(opts =>
         {
