@@ -1,4 +1,5 @@
 using Collections.Domain.Accounts;
+using Collections.Domain.Disputes;
 using Collections.Domain.Dunning.PolicyFile;
 
 namespace Collections.Domain.Dunning.Ladders;
@@ -23,7 +24,9 @@ public static class Segmentation
         var latePayments = account.Invoices.Count(i => i.WasPaidLate && i.PaidOn >= since);
         if (latePayments + account.PromisesBroken >= policy.LatePaymentsForChronic) return CollectionSegment.ChronicLatePayer;
 
-        return account.PastDueBalance(now).Any(m => m.Amount >= policy.HighValuePastDue)
+        // What the ladder will chase decides; an escalation starting with everything under review goes by all past due.
+        var chased = account.PastDueBalanceForDunning(now);
+        return (chased.Count > 0 ? chased : account.PastDueBalance(now)).Any(m => m.Amount >= policy.HighValuePastDue)
             ? CollectionSegment.HighValue
             : CollectionSegment.FirstTimeLatePayer;
     }

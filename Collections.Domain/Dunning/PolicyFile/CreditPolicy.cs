@@ -90,4 +90,6 @@ public sealed record CreditPolicy(
     IReadOnlyDictionary<string, MessageTemplate> Templates)
 {
     public WriteOffApproval WriteOffApproval { get; init; } = WriteOffApproval.AlwaysTwo;
+
+    public OrderRules Orders { get; init; } = OrderRules.HoldOrWriteOffOnly;
 }

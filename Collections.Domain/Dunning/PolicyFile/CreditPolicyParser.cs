@@ -86,12 +86,16 @@ public static partial class CreditPolicyParser
                 ladders[segment] = BuildLadder(ladder, path, templates, error);
         }
 
+        var orders = OrderRules.From(file.Orders, error);
+        TemplateFit.CheckOrderStopDays(templates, orders, error);
+
         return new CreditPolicy(file.Version, file.Citation, segments.ChronicLookbackMonths,
             segments.LatePaymentsForChronic, segments.HighValuePastDue,
             ParseDuration(file.PromiseGrace ?? "0d", "$.promiseGrace", error), file.ReleaseHoldOnFullPayment,
             file.Agency, file.CreditBureau, senders, ladders, templates)
         {
-            WriteOffApproval = BuildWriteOffApproval(file.WriteOffs, error)
+            WriteOffApproval = BuildWriteOffApproval(file.WriteOffs, error),
+            Orders = orders
         };
     }
 
@@ -131,7 +135,8 @@ public static partial class CreditPolicyParser
             if (step.Action is StepAction.Reminder or StepAction.PhoneCall or StepAction.FinalNotice or StepAction.LetterOfDemand)
             {
                 if (string.IsNullOrWhiteSpace(step.Template)) error($"{at}.template", $"is required for a {step.Action} step.");
-                else if (!templates.ContainsKey(step.Template)) error($"{at}.template", $"names no template in $.templates: '{step.Template}'.");
+                else if (!templates.TryGetValue(step.Template, out var template)) error($"{at}.template", $"names no template in $.templates: '{step.Template}'.");
+                else TemplateFit.Check(step.Action, step.Template, template, $"{at}.template", error);
             }
 
             if (runsAtDeadline)
@@ -232,7 +237,8 @@ public static partial class CreditPolicyParser
         Dictionary<SenderRole, Sender>? Senders,
         Dictionary<CollectionSegment, LadderFile>? Ladders,
         Dictionary<string, MessageTemplate>? Templates,
-        WriteOffFile? WriteOffs = null);
+        WriteOffFile? WriteOffs = null,
+        OrderRulesFile? Orders = null);
 
     private sealed record WriteOffFile(Dictionary<string, decimal>? SecondApprovalAbove);
 }
