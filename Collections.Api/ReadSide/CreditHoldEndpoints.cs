@@ -2,6 +2,7 @@ using Collections.Api.Security;
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
 using Collections.Domain.Orders;
+using System.Text.Json;
 using Collections.Api.Tenancy;
 using JasperFx.MultiTenancy;
 using Collections.Projections.Summaries;
@@ -20,7 +21,7 @@ public sealed record HoldsPage(IReadOnlyList<HeldAccount> Items, int Total, int 
 /// <param name="MayPlaceOrders">False while a rule of the credit policy's <c>orders</c> applies (a credit hold, a write-off, …).</param>
 /// <param name="Rule">The rule that stops orders (<c>creditHold</c>, <c>writtenOff</c>, <c>withAgency</c>, <c>pastDue</c>); null when they may ship.</param>
 /// <param name="Since">When that rule began to apply.</param>
-public sealed record OrderCheck(string AccountNumber, bool MayPlaceOrders, string? Reason, DateTimeOffset? Since, OrderStop? Rule);
+public sealed record OrderCheck(string AccountNumber, bool MayPlaceOrders, string? Reason, DateTimeOffset? Since, string? Rule);
 
 public static class CreditHoldEndpoints
 {
@@ -55,6 +56,8 @@ public static class CreditHoldEndpoints
         if (account is null)
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown account", detail: $"No account '{accountNumber}'.");
         var answer = account.MayPlaceOrders(tenants[tenant.Value].Policy.Orders, clock.GetUtcNow());
-        return Results.Ok(new OrderCheck(account.Id, answer.MayPlaceOrders, answer.Reason, answer.Since, answer.Rule));
+        // The rule as a plain string: a nullable enum's generated schema matches null twice, which no validator accepts.
+        var rule = answer.Rule is { } stop ? JsonNamingPolicy.CamelCase.ConvertName(stop.ToString()) : null;
+        return Results.Ok(new OrderCheck(account.Id, answer.MayPlaceOrders, answer.Reason, answer.Since, rule));
     }
 }
