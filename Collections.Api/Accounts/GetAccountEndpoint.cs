@@ -24,6 +24,7 @@ public sealed record InvoiceView(string InvoiceNumber, string Currency, decimal 
 
 /// <param name="Dunning">Where the account stands on its escalation ladder: segment, next step and its time, or why it is paused.</param>
 /// <param name="OpenTasks">Calls and letters the escalation asked a person for, not yet completed (<c>POST …/tasks/{taskId}/completion</c>).</param>
+/// <param name="PendingWriteOff">A write-off above the four-eyes threshold, waiting for a second credit manager.</param>
 /// <param name="AsOf">The moment the balances are computed at; <c>Today</c> is that moment's date in the debtor's time zone.</param>
 /// <param name="PastDueForDunning">What the escalation chases: the past-due balance less the invoices under dispute or a dunning block.</param>
 /// <param name="DunningBlocks">Invoices left out of the escalation until a date, as they stand at <c>AsOf</c>.</param>
@@ -47,6 +48,7 @@ public sealed record AccountView(
     CreditHoldState? CreditHold,
     AgencyReferral? AgencyReferral,
     WriteOffState? WriteOff,
+    WriteOffRequested? PendingWriteOff,
     DunningState? Dunning,
     IReadOnlyList<ObligationState> Obligations,
     IReadOnlyList<OpenTask> OpenTasks,
@@ -63,7 +65,7 @@ public sealed record AccountView(
                 i.WrittenOff, i.Open, i.IssueDate, i.DueDate, i.DaysPastDue(today), i.Contract,
                 account.ReviewOf(i.InvoiceNumber, asOf))).ToList(),
             account.OpenPromise, account.OpenDisputes, account.CreditHold, account.AgencyReferral, account.WriteOff,
-            account.Dunning, account.Obligations, account.OpenTasks, account.PastDueBalanceForDunning(asOf),
+            account.PendingWriteOff, account.Dunning, account.Obligations, account.OpenTasks, account.PastDueBalanceForDunning(asOf),
             account.DunningBlocks.Where(b => b.IsActive(asOf)).ToList());
     }
 }

@@ -1,3 +1,5 @@
+using Collections.Domain.Common;
+using Collections.Domain.Contacts;
 using Wolverine.Persistence.Sagas;
 
 namespace Collections.Api.Dunning;
@@ -21,6 +23,13 @@ public sealed record PromiseRecorded([property: SagaIdentity] string AccountNumb
 public sealed record DisputeOpened([property: SagaIdentity] string AccountNumber, string DisputeId) : IAccountMessage;
 
 public sealed record DisputeClosed([property: SagaIdentity] string AccountNumber, string DisputeId) : IAccountMessage;
+
+/// <summary>A contact with the debtor was logged: hearing from them before a final notice's deadline counts.</summary>
+public sealed record ContactRecorded([property: SagaIdentity] string AccountNumber, Channel Channel, ContactDirection Direction,
+    ContactOutcome Outcome, string? ContactId, DateTimeOffset OccurredAt) : IAccountMessage;
+
+/// <summary>A person closed a task: for a final notice they had to send, it is sent now.</summary>
+public sealed record TaskCompleted([property: SagaIdentity] string AccountNumber, string TaskId, DateTimeOffset CompletedAt) : IAccountMessage;
 
 /// <param name="Cause">What happened, in words for the history ("dunning block on INV-7 placed").</param>
 public sealed record DunningBlockChanged([property: SagaIdentity] string AccountNumber, string Cause) : IAccountMessage;

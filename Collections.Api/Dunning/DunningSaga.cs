@@ -77,6 +77,19 @@ public sealed class DunningSaga : Saga, IRevisioned
     public Task<OutgoingMessages> Handle(DisputeClosed message, IDocumentSession session, Tenants tenants, TenantId tenant, TimeProvider clock) =>
         Decide(session, clock, (process, account, now) => process.DisputeResolved(message.DisputeId, account, tenants[tenant.Value].Policy, now));
 
+    public async Task<OutgoingMessages> Handle(ContactRecorded message, IDocumentSession session, Tenants tenants, TenantId tenant,
+        TimeProvider clock)
+    {
+        var policy = tenants[tenant.Value].Policy;
+        if (!Process!.CouldHoldConsequence(message.Channel, message.Direction, message.Outcome, message.OccurredAt, policy)) return [];
+        return await Decide(session, clock, (process, account, now) => process.ContactMade(message.Channel, message.Direction,
+            message.Outcome, message.ContactId, message.OccurredAt, account, policy, now));
+    }
+
+    public Task<OutgoingMessages> Handle(TaskCompleted message, IDocumentSession session, Tenants tenants, TenantId tenant, TimeProvider clock) =>
+        Decide(session, clock, (process, account, now) =>
+            process.NoticeDispatched(message.TaskId, message.CompletedAt, account, tenants[tenant.Value].Policy, now));
+
     // Messages for an account that is not (or no longer) in escalation need nothing done.
     public static void NotFound(DunningWakeup _) { }
     public static void NotFound(PaymentRecorded _) { }
@@ -85,6 +98,8 @@ public sealed class DunningSaga : Saga, IRevisioned
     public static void NotFound(DisputeClosed _) { }
     public static void NotFound(DunningBlockChanged _) { }
     public static void NotFound(EscalationStopped _) { }
+    public static void NotFound(ContactRecorded _) { }
+    public static void NotFound(TaskCompleted _) { }
 
     private async Task<OutgoingMessages> Decide(IDocumentSession session, TimeProvider clock,
         Func<DunningProcess, DebtorAccount, DateTimeOffset, ProcessResult> decide)

@@ -1,11 +1,14 @@
 using Collections.Domain.Accounts;
+using Collections.Domain.Contacts;
 using Collections.Domain.Disputes;
 using Collections.Domain.Dunning.Calendar;
 using Collections.Domain.Dunning.Ladders;
+using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Escalation;
 using Collections.Domain.Invoicing;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;
+using Collections.Domain.Tasks;
 using Collections.Domain.WriteOffs;
 using Wolverine;
 
@@ -35,6 +38,14 @@ public static class DunningTriggers
                     break;
                 case PromiseMade promise:
                     messages.Add(new PromiseRecorded(account.Id, promise.PromiseId, promise.PromisedDate));
+                    break;
+                // Only what the escalation can act on goes to it: a busy account logs many calls and closes many tasks.
+                case ContactLogged contact when account.Obligations.Any(o => o.Status == ObligationStatus.Open && o.HeldBecause is null):
+                    messages.Add(new ContactRecorded(account.Id, contact.Channel, contact.Direction, contact.Outcome, contact.ContactId,
+                        contact.OccurredAt));
+                    break;
+                case CollectionTaskCompleted task when account.NoticesAwaitingDispatch.Contains(task.TaskId):
+                    messages.Add(new TaskCompleted(account.Id, task.TaskId, task.CompletedAt));
                     break;
                 case DisputeRaised dispute:
                     messages.Add(new DisputeOpened(account.Id, dispute.DisputeId));

@@ -25,7 +25,8 @@ public static class AccountEvents
         typeof(WriteOffRequested), typeof(WriteOffDeclined),
         typeof(DunningStarted), typeof(DunningStepScheduled), typeof(DunningPaused), typeof(DunningResumed),
         typeof(DunningCompleted), typeof(CollectionTaskCreated), typeof(CollectionTaskCompleted),
-        typeof(ObligationRecorded), typeof(ObligationFulfilled), typeof(ObligationCancelled),
+        typeof(ObligationRecorded), typeof(ObligationFulfilled), typeof(ObligationCancelled), typeof(ObligationSuspended),
+        typeof(FinalNoticeAwaitingDispatch), typeof(FinalNoticeWithdrawn),
         typeof(DunningBlockPlaced), typeof(DunningBlockLifted), typeof(DunningBlockEnded), typeof(InvoicePassedOrderLimit)
     ];
 }

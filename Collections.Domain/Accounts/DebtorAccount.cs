@@ -51,6 +51,9 @@ public sealed class DebtorAccount
     public int TasksCreated { get; set; }
     public List<OpenTask> OpenTasks { get; set; } = [];
 
+    /// <summary>Tasks of final notices a person has yet to send: no deadline runs for them until they are.</summary>
+    public List<string> NoticesAwaitingDispatch { get; set; } = [];
+
     public bool IsWrittenOff => WriteOff is not null;
 
     public InvoiceState? FindInvoice(string number) => Invoices.Find(i => i.InvoiceNumber == number);
@@ -114,7 +117,16 @@ public sealed class DebtorAccount
             case ObligationFulfilled e: When(e); break;
             case ObligationCancelled e: When(e); break;
             case CollectionTaskCreated e: When(e); break;
-            case CollectionTaskCompleted e: OpenTasks.RemoveAll(t => t.TaskId == e.TaskId); break;
+            case CollectionTaskCompleted e:
+                OpenTasks.RemoveAll(t => t.TaskId == e.TaskId);
+                NoticesAwaitingDispatch.Remove(e.TaskId);
+                break;
+            case FinalNoticeAwaitingDispatch e: NoticesAwaitingDispatch.Add(e.TaskId); break;
+            case FinalNoticeWithdrawn e:
+                OpenTasks.RemoveAll(t => t.TaskId == e.TaskId);
+                NoticesAwaitingDispatch.Remove(e.TaskId);
+                break;
+            case ObligationSuspended e: When(e); break;
         }
     }
 
@@ -230,6 +242,12 @@ public sealed class DebtorAccount
     private void When(ObligationFulfilled e) => CloseObligation(e.ObligationId, ObligationStatus.Fulfilled, null);
 
     private void When(ObligationCancelled e) => CloseObligation(e.ObligationId, ObligationStatus.Cancelled, e.Reason);
+
+    private void When(ObligationSuspended e)
+    {
+        var index = Obligations.FindIndex(o => o.ObligationId == e.ObligationId);
+        Obligations[index] = Obligations[index] with { Deadline = e.FollowUpUntil, HeldBecause = e.Reason };
+    }
 
     private void CloseObligation(string id, ObligationStatus status, string? reason)
     {

@@ -66,7 +66,7 @@ public class DisputesPerInvoice
         var s = TwoInvoices();
         s.RunUntil(s.Now.AddDays(2));
         s.Dispute("INV-8");
-        s.RunUntil(s.Now.AddDays(60));
+        s.RunSendingNoticesAtOnce(s.Now.AddDays(60)); // the last chance goes by certified letter: a person sends it
 
         s.Of<CreditHoldPlaced>().ShouldHaveSingleItem().Reason.ShouldContain("5000.00 EUR past due");
         s.Of<EscalatedToAgency>().ShouldHaveSingleItem().AmountsReferred.ShouldBe([new Money(5000m, "EUR")]);

@@ -1,11 +1,13 @@
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
+using Collections.Domain.Contacts;
 using Collections.Domain.Disputes;
 using Collections.Domain.Dunning.Ladders;
 using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Dunning.PolicyFile;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;
+using Collections.Domain.Tasks;
 using static Collections.Tests.Domain.People;
 
 namespace Collections.Tests.Domain;
@@ -47,6 +49,18 @@ public sealed class DunningSimulation(DebtorAccount account, CreditPolicy policy
             var next = Next!;
             Next = null; // consumed: the process names its next wake-up, if any
             Record(Process!.Wake(next.Generation, Account, policy, Now));
+        }
+
+        if (Now < until) Now = until;
+    }
+
+    /// <summary>As <see cref="RunUntil"/>, with every final notice a person must send sent the moment it is ready.</summary>
+    public void RunSendingNoticesAtOnce(DateTimeOffset until)
+    {
+        while (!Completed && Next is { } next && next.At <= until)
+        {
+            RunUntil(next.At);
+            if (Process?.NoticeAwaitingDispatchTaskId is { } task) CompleteTask(task);
         }
 
         if (Now < until) Now = until;
@@ -94,6 +108,19 @@ public sealed class DunningSimulation(DebtorAccount account, CreditPolicy policy
     {
         Record(Account.Decide(disputeId, new ResolveDispute(DisputeOutcome.InFavourOfCreditor, "delivery note signed"), Person("manager"), Now));
         Record(Process!.DisputeResolved(disputeId, Account, policy, Now));
+    }
+
+    /// <summary>A person closes a task: for a final notice they had to send, it goes out now.</summary>
+    public void CompleteTask(string taskId)
+    {
+        Record(Account.Decide(taskId, new CompleteTask("sent"), Person("collector"), Now));
+        Record(Process!.NoticeDispatched(taskId, Now, Account, policy, Now));
+    }
+
+    public void LogContact(Channel channel, ContactDirection direction, ContactOutcome outcome)
+    {
+        Record(Account.Decide(new LogContact(channel, direction, null, "spoke about the notice", outcome, Now), Person("collector"), Now));
+        Record(Process!.ContactMade(channel, direction, outcome, null, Now, Account, policy, Now));
     }
 
     /// <summary>A dunning block until <paramref name="until"/>; its end is delivered as the saga's timer would, by <see cref="RunUntil"/>.</summary>

@@ -43,3 +43,11 @@ public sealed record ObligationRecordedV1(string ObligationId, string Consequenc
 public sealed record ObligationFulfilledV1(string ObligationId, DateTimeOffset FulfilledAt) : IEventData;
 
 public sealed record ObligationCancelledV1(string ObligationId, string Reason, DateTimeOffset CancelledAt) : IEventData;
+
+/// <summary>The debtor got in touch before the deadline: the consequence waits until <c>followUpUntil</c>.</summary>
+public sealed record ObligationSuspendedV1(string ObligationId, string Reason, DateTimeOffset FollowUpUntil, DateTimeOffset SuspendedAt) : IEventData;
+
+/// <summary>A final notice a person must send is prepared; its deadline starts only once it is sent.</summary>
+public sealed record FinalNoticeAwaitingDispatchV1(string StepId, string TaskId, string Channel, string Consequence, DateTimeOffset PreparedAt) : IEventData;
+
+public sealed record FinalNoticeWithdrawnV1(string StepId, string TaskId, string Reason, DateTimeOffset WithdrawnAt) : IEventData;

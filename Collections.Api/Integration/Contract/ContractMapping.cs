@@ -110,6 +110,9 @@ public static class ContractMapping
             x.AnnouncedInStep, x.RecordedAt),
         ObligationFulfilled x => new ObligationFulfilledV1(x.ObligationId, x.FulfilledAt),
         ObligationCancelled x => new ObligationCancelledV1(x.ObligationId, x.Reason, x.CancelledAt),
+        ObligationSuspended x => new ObligationSuspendedV1(x.ObligationId, x.Reason, x.FollowUpUntil, x.SuspendedAt),
+        FinalNoticeAwaitingDispatch x => new FinalNoticeAwaitingDispatchV1(x.StepId, x.TaskId, Name(x.Channel), Name(x.Consequence), x.PreparedAt),
+        FinalNoticeWithdrawn x => new FinalNoticeWithdrawnV1(x.StepId, x.TaskId, x.Reason, x.WithdrawnAt),
 
         _ => throw new InvalidOperationException(
             $"Event type {e.GetType().FullName} has no public contract; add it to {nameof(ContractMapping)} and docs/events.md.")

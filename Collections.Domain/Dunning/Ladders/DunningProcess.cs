@@ -21,7 +21,7 @@ public sealed record ProcessResult(IReadOnlyList<object> Events, IReadOnlyList<O
 /// The escalation of one account up its ladder: the pure state and decisions behind the dunning saga.
 /// It never reads the clock; every decision gets the account as it is now and the time.
 /// </summary>
-public sealed class DunningProcess
+public sealed partial class DunningProcess
 {
     public CollectionSegment Segment { get; set; }
     public DateOnly OldestDueDate { get; set; }
@@ -38,10 +38,11 @@ public sealed class DunningProcess
     public string? PausedFor { get; set; }
 
     /// <summary>
-    /// When the process expects its next wake-up. None while everything past due is under review: a dispute's
-    /// resolution or a dunning block's end (<see cref="Reassess"/>) brings it back.
+    /// When the process expects its next wake-up. None while a notice waits to be sent, or while everything past due is
+    /// under review: a dispute's resolution or a dunning block's end (<see cref="Reassess"/>) brings it back.
     /// </summary>
-    public DateTimeOffset? WakeDueAt => PromiseId is not null ? PromiseDueAt : PausedFor is not null ? null : NextStepAt;
+    public DateTimeOffset? WakeDueAt =>
+        NoticeAwaitingDispatchTaskId is not null ? null : PromiseId is not null ? PromiseDueAt : PausedFor is not null ? null : NextStepAt;
 
     public static (DunningProcess Process, ProcessResult Result) Start(DebtorAccount account, CreditPolicy policy,
         DateTimeOffset now)
@@ -138,6 +139,7 @@ public sealed class DunningProcess
     {
         var ladder = Ladder(policy);
         var step = ladder.Steps[NextStepIndex];
+        if (step.Action == StepAction.FinalNotice && StepRunner.SentByPerson(step, account)) return AwaitDispatch(step, account, policy, now);
         var deadline = step.ResponseWindow is { } window ? now + window : (DateTimeOffset?)null;
         var run = StepRunner.Run(account, policy, step, now, deadline, $"{account.Id}:T-{account.TasksCreated + 1}");
         var events = run.Events.ToList();
@@ -149,12 +151,7 @@ public sealed class DunningProcess
             ObligationDeadline = null;
         }
 
-        if (deadline is not null)
-        {
-            OpenObligationId = $"{account.Id}:OB-{account.Obligations.Count + 1}";
-            ObligationDeadline = deadline;
-            events.Add(new ObligationRecorded(OpenObligationId, step.Consequence!.Value, deadline.Value, step.Id, now));
-        }
+        if (deadline is not null) events.Add(OpenObligation(account, step, deadline.Value, now));
 
         LastStepAt = now;
         NextStepIndex++;
@@ -168,6 +165,7 @@ public sealed class DunningProcess
         CreditPolicy policy, DateTimeOffset now, string? resumedFor = null)
     {
         Generation++;
+        if (NoticeAwaitingDispatchTaskId is not null) return new ProcessResult(events, emails, null, false);
         if (PromiseId is not null) return new ProcessResult(events, emails, new Wakeup(Generation, PromiseDueAt!.Value), false);
         if (account.EverythingUnderReview(now) is { } review)
         {
@@ -207,11 +205,12 @@ public sealed class DunningProcess
 
     private List<object> CancelObligation(string reason, DateTimeOffset now)
     {
-        if (OpenObligationId is null) return [];
-        var cancelled = new ObligationCancelled(OpenObligationId, reason, now);
+        var events = WithdrawNoticeAwaitingDispatch(reason, now);
+        if (OpenObligationId is null) return events;
+        events.Add(new ObligationCancelled(OpenObligationId, reason, now));
         OpenObligationId = null;
         ObligationDeadline = null;
-        return [cancelled];
+        return events;
     }
 
     private ProcessResult Complete(List<object> events, string reason, DateTimeOffset now)

@@ -91,5 +91,7 @@ public sealed record CreditPolicy(
 {
     public WriteOffApproval WriteOffApproval { get; init; } = WriteOffApproval.AlwaysTwo;
 
+    public NoticeRules Notices { get; init; } = NoticeRules.Default;
+
     public OrderRules Orders { get; init; } = OrderRules.HoldOrWriteOffOnly;
 }

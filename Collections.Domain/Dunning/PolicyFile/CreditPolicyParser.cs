@@ -1,5 +1,6 @@
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
+using Collections.Domain.Contacts;
 using Collections.Domain.Dunning.Notices;
 using System.Globalization;
 using System.Text.Json;
@@ -95,6 +96,7 @@ public static partial class CreditPolicyParser
             file.Agency, file.CreditBureau, senders, ladders, templates)
         {
             WriteOffApproval = BuildWriteOffApproval(file.WriteOffs, error),
+            Notices = BuildNoticeRules(file.FinalNotices, error),
             Orders = orders
         };
     }
@@ -110,6 +112,28 @@ public static partial class CreditPolicyParser
         }
 
         return new WriteOffApproval(limits);
+    }
+
+    private static NoticeRules BuildNoticeRules(NoticeFile? file, Action<string, string> error)
+    {
+        if (file is null) return NoticeRules.Default;
+        var contact = file.ContactThatCounts;
+        if (contact is not null)
+        {
+            if (contact.Directions is not { Count: > 0 }) error("$.finalNotices.contactThatCounts.directions", "must name at least one direction.");
+            if (contact.Channels is not { Count: > 0 }) error("$.finalNotices.contactThatCounts.channels", "must name at least one channel.");
+            if (contact.Outcomes is not { Count: > 0 }) error("$.finalNotices.contactThatCounts.outcomes", "must name at least one outcome.");
+        }
+
+        var delivery = new Dictionary<Channel, TimeSpan>();
+        foreach (var (channel, text) in file.DeliveryTime ?? [])
+            delivery[channel] = ParseDuration(text, $"$.finalNotices.deliveryTime.{Camel<Channel>(channel)}", error);
+        return new NoticeRules(
+            contact is null
+                ? ContactThatCounts.Default
+                : new ContactThatCounts((contact.Directions ?? []).ToHashSet(), (contact.Channels ?? []).ToHashSet(), (contact.Outcomes ?? []).ToHashSet()),
+            file.FollowUpGrace is { } grace ? ParseDuration(grace, "$.finalNotices.followUpGrace", error) : NoticeRules.Default.FollowUpGrace,
+            file.DeliveryTime is null ? NoticeRules.Default.DeliveryTime : delivery);
     }
 
     private static Ladder BuildLadder(LadderFile ladder, string path, IReadOnlyDictionary<string, MessageTemplate> templates,
@@ -238,7 +262,12 @@ public static partial class CreditPolicyParser
         Dictionary<CollectionSegment, LadderFile>? Ladders,
         Dictionary<string, MessageTemplate>? Templates,
         WriteOffFile? WriteOffs = null,
+        NoticeFile? FinalNotices = null,
         OrderRulesFile? Orders = null);
 
     private sealed record WriteOffFile(Dictionary<string, decimal>? SecondApprovalAbove);
+
+    private sealed record ContactFile(List<ContactDirection>? Directions, List<Channel>? Channels, List<ContactOutcome>? Outcomes);
+
+    private sealed record NoticeFile(ContactFile? ContactThatCounts, string? FollowUpGrace, Dictionary<Channel, string>? DeliveryTime);
 }
