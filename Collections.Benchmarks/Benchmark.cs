@@ -1,4 +1,5 @@
 using Alba;
+using Collections.Api.Edge;
 using Collections.Api.Security;
 using Collections.Api.Simulation;
 using Collections.Api.Tenancy;
@@ -21,7 +22,10 @@ public static class Benchmark
         var samples = Argument(args, "--samples", 30);
 
         JasperFxEnvironment.AutoStartHost = true;
-        await using var host = await AlbaHost.For<Program>(b => b.ConfigureServices(s => s.RunWolverineInSoloMode()));
+        // The limiter is not what is measured: no sample may be a 429.
+        var unlimited = new RateLimit(int.MaxValue, TimeSpan.FromMinutes(1), 0);
+        await using var host = await AlbaHost.For<Program>(b => b.ConfigureServices(s => s.RunWolverineInSoloMode()
+            .AddSingleton(new RateLimitSettings(unlimited, unlimited, unlimited))));
         var store = host.Services.GetRequiredService<IDocumentStore>();
         var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         ActAsBillingFeed(host, now);

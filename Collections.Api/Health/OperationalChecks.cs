@@ -25,7 +25,8 @@ public abstract class OperationalCheck : IHealthCheck
         {
             return await MeasureAsync(token);
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+        // Marten wraps the driver's failure (MartenCommandException, whose text is the statement and the server).
+        catch (Exception e) when (e is InvalidOperationException || DatabaseUnavailableHandler.IsDatabaseUnavailable(e))
         {
             return HealthCheckResult.Unhealthy("Cannot be measured: the database does not answer.");
         }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Collections.Api.Contracts;
 using Collections.Api.Dunning;
+using Collections.Api.Edge;
 using Collections.Api.Email;
 using Collections.Api.Health;
 using Collections.Api.Operations;
@@ -54,7 +55,10 @@ public static class CollectionsSetup
         builder.Services.AddSingleton(NpgsqlDataSource.Create(DatabaseTimeouts.Bound(connectionString)));
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestBodyGate.MaxBodyBytes);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsHygiene.Apply);
+        builder.AddHttpsForDeployment();
+        builder.AddSecurityHeaders();
+        builder.AddCollectionsRateLimiting();
         builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
         builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddOpenApi(o => o.AddSchemaTransformer<ContractSchemas>().AddOperationTransformer<ContractOperations>()
@@ -108,14 +112,21 @@ public static class CollectionsSetup
 
     public static WebApplication MapCollections(this WebApplication app)
     {
+        // First, so that every answer carries them: redirects, refusals, 429s and 500s too.
+        app.UseSecurityHeaders();
+        app.UseHttpsForDeployment();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // The dashboard's static files are open (it signs in itself); everything after this needs a caller.
         app.MapDashboard();
         app.UseAuthentication();
+        // After authentication (it counts per caller), before authorization (a flood of refused requests is
+        // throttled too) and before anything reads a body or writes.
+        app.UseRateLimiter();
         app.UseAuthorization();
         // Authorization first: an anonymous or unauthorized body is refused unread; so is a caller of no tenant here.
         app.UseMiddleware<TenantGate>();
+        app.UseMiddleware<QueryStringGate>();
         app.UseMiddleware<RequestBodyGate>();
         app.UseMiddleware<ConcurrencyRetry>();
         app.MapApiContracts();

@@ -29,8 +29,11 @@ public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCh
             checks = report.Entries.ToDictionary(e => e.Key, e => new
             {
                 status = e.Value.Status.ToString(),
-                description = e.Value.Description,
-                // No exception text: it would name hosts and ports; the logs have it.
+                // A check that threw has the exception's text as its description: it names hosts, ports and
+                // statements, so it is left to the logs, like the exception itself.
+                description = e.Value.Exception is { } failure && e.Value.Description == failure.Message
+                    ? "The check failed; the service's log says why."
+                    : e.Value.Description,
                 data = e.Value.Data
             })
         }));

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Collections.Api.Currencies;
 using Collections.Api.Dunning;
 
 namespace Collections.Api.Tenancy;
@@ -7,6 +8,7 @@ namespace Collections.Api.Tenancy;
 /// Reads Collections:Tenants. Without it, one tenant, <see cref="Tenants.Default"/>, with the policy of
 /// Collections:CreditPolicy. With it, each child names a tenant: <c>PolicyFile</c> (required, its own credit policy)
 /// and an optional <c>ConnectionString</c> (a database of its own). Every error of every tenant stops start-up, named.
+/// The exchange rates are the deployment's (<see cref="ExchangeRateSetup"/>): every tenant's thresholds are measured with them.
 /// </summary>
 public static partial class TenancySetup
 {
@@ -15,9 +17,11 @@ public static partial class TenancySetup
 
     public static Tenants Load(IConfiguration configuration)
     {
+        var rates = ExchangeRateSetup.Load(configuration);
         var section = configuration.GetSection(Tenants.Section);
         if (!section.GetChildren().Any())
-            return new Tenants([new Tenant(Tenants.Default, CreditPolicySetup.Load(configuration), null)], configured: false);
+            return new Tenants([new Tenant(Tenants.Default, CreditPolicySetup.Load(configuration) with { ExchangeRates = rates }, null)],
+                configured: false);
 
         var errors = new List<string>();
         if (configuration[CreditPolicySetup.PathSetting] is { Length: > 0 })
@@ -46,7 +50,7 @@ public static partial class TenancySetup
 
             var policy = CreditPolicySetup.TryLoadFile(policyFile, $"{setting}:{PolicyFileKey}", $"tenant '{child.Key}'", errors);
             var connectionString = child[ConnectionStringKey] is { Length: > 0 } own ? own : null;
-            if (policy is not null) tenants.Add(new Tenant(child.Key, policy, connectionString));
+            if (policy is not null) tenants.Add(new Tenant(child.Key, policy with { ExchangeRates = rates }, connectionString));
         }
 
         return errors.Count == 0

@@ -18,7 +18,7 @@ public static class AccountEvents
 {
     public static readonly IReadOnlyList<Type> All =
     [
-        typeof(AccountOpened), typeof(InvoiceIssued), typeof(LateFeeApplied), typeof(PaymentReceived),
+        typeof(AccountOpened), typeof(InvoiceIssued), typeof(LateFeeApplied), typeof(PaymentReceived), typeof(CreditApplied),
         typeof(ContactLogged), typeof(ReminderSent), typeof(PromiseMade), typeof(PromiseKept), typeof(PromiseBroken),
         typeof(DisputeRaised), typeof(DisputeResolved), typeof(CreditHoldPlaced), typeof(CreditHoldReleased),
         typeof(EscalatedToAgency), typeof(ReportedToCreditBureau), typeof(AccountWrittenOff), typeof(AccountReopened),

@@ -32,6 +32,9 @@ public sealed class DebtorAccount
     public List<InvoiceState> Invoices { get; set; } = [];
     public List<PaymentRecord> Payments { get; set; } = [];
     public Dictionary<string, decimal> UnappliedCredit { get; set; } = [];
+
+    /// <summary>The same credit by payment, oldest first: what <see cref="CreditApplied"/> draws on.</summary>
+    public List<CreditOnAccount> Credits { get; set; } = [];
     public PromiseState? OpenPromise { get; set; }
     public int PromisesMade { get; set; }
     public int PromisesBroken { get; set; }
@@ -93,6 +96,7 @@ public sealed class DebtorAccount
             case InvoiceIssued e: When(e); break;
             case LateFeeApplied e: When(e); break;
             case PaymentReceived e: When(e); break;
+            case CreditApplied e: When(e); break;
             case PromiseMade e: When(e); break;
             case PromiseKept e: When(e); break;
             case PromiseBroken e: When(e); break;
@@ -165,10 +169,36 @@ public sealed class DebtorAccount
         }
 
         if (e.Unapplied > 0)
+        {
             UnappliedCredit[e.Amount.Currency] = UnappliedCredit.GetValueOrDefault(e.Amount.Currency) + e.Unapplied;
+            Credits.Add(new CreditOnAccount(e.PaymentId, new Money(e.Unapplied, e.Amount.Currency), e.ReceivedAt));
+        }
+
         if (OpenPromise is { } promise && promise.Amount.Currency == e.Amount.Currency)
             promise.PaidSince += e.Amount.Amount;
     }
+
+    private void When(CreditApplied e)
+    {
+        var index = Credits.FindIndex(c => c.PaymentId == e.PaymentId);
+        var credit = Credits[index];
+        foreach (var applied in e.AppliedTo)
+        {
+            var invoice = FindInvoice(applied.InvoiceNumber)!;
+            invoice.Paid += applied.Amount;
+            // The debtor had paid when the money arrived (not before the invoice existed), not when it was applied.
+            if (invoice.Open == 0) invoice.PaidOn = Max(Today(credit.ReceivedAt), invoice.IssueDate);
+        }
+
+        var left = credit.Left.Amount - e.Amount.Amount;
+        if (left > 0) Credits[index] = credit with { Left = credit.Left with { Amount = left } };
+        else Credits.RemoveAt(index);
+        var unapplied = UnappliedCredit.GetValueOrDefault(e.Amount.Currency) - e.Amount.Amount;
+        if (unapplied > 0) UnappliedCredit[e.Amount.Currency] = unapplied;
+        else UnappliedCredit.Remove(e.Amount.Currency);
+    }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
     private void When(PromiseMade e)
     {
@@ -212,7 +242,8 @@ public sealed class DebtorAccount
         foreach (var invoice in Invoices) invoice.WrittenOff = invoice.Open;
     }
 
-    private void When(DunningStarted e) => Dunning = new DunningState { Segment = e.Segment, StartedAt = e.StartedAt };
+    private void When(DunningStarted e) => Dunning = new DunningState
+        { Segment = e.Segment, StartedAt = e.StartedAt, SegmentReason = e.SegmentReason, Conversions = e.Conversions ?? [] };
 
     private void When(DunningStepScheduled e)
     {

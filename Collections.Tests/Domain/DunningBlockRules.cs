@@ -98,6 +98,18 @@ public class DunningBlockRules
     }
 
     [Fact]
+    public void credit_on_the_account_waits_for_a_blocked_invoice_as_for_a_disputed_one()
+    {
+        var account = Opened().With(new PaymentReceived("PAY-1", new Money(300m, "EUR"), Now.AddDays(-20), [], 300m, null),
+            Invoice("INV-1", 300m, Today.AddDays(-5)));
+        account.With(account.Decide("INV-1", new PlaceDunningBlock("awaiting credit note", Today.AddDays(3)), Person("sam"), Now));
+
+        CreditNetting.Decide(account, Now).ShouldBeEmpty();
+        CreditNetting.Decide(account, account.StartOf(Today.AddDays(4))).ShouldHaveSingleItem().AppliedTo
+            .ShouldBe([new PaymentAllocation("INV-1", 300m)]); // the block ran out
+    }
+
+    [Fact]
     public void a_dunning_block_ends_on_its_date_and_the_invoice_is_chased_again()
     {
         var account = Opened("Europe/Berlin").With(Invoice("INV-7", 1200m, Due));

@@ -44,7 +44,7 @@ public sealed class EscalationUnderContention(ITestOutputHelper output) : IAsync
             .Set("Collections__Sweep__Interval", "00:00:01")
             .Set("Collections__Sweep__Grace", "00:00:05");
         JasperFxEnvironment.AutoStartHost = true;
-        _host = (await AlbaHost.For<Program>(b => b.ConfigureServices(s => s.RunWolverineInSoloMode()))).ActingAsAdmin();
+        _host = (await AlbaHost.For<Program>(b => b.ConfigureServices(s => s.RunWolverineInSoloMode().UseGenerousRateLimits()))).ActingAsAdmin();
     }
 
     [Fact]

@@ -21,7 +21,10 @@ public sealed record ContactLoggedV1(string Channel, string Direction, string? C
 public sealed record ReminderSentV1(string StepId, string Channel, string Template, string RecipientContactId, string RecipientRole,
     DateTimeOffset SentAt) : IEventData;
 
-public sealed record DunningStartedV1(string Segment, string PolicyVersion, DateOnly OldestDueDate, DateTimeOffset StartedAt) : IEventData;
+/// <param name="SegmentReason">Why the segment, in words; null on escalations started before it was recorded.</param>
+/// <param name="Conversions">The past-due amounts as measured against the high-value threshold, at the rates used; empty for a chronic late payer and on escalations started before it was recorded.</param>
+public sealed record DunningStartedV1(string Segment, string PolicyVersion, DateOnly OldestDueDate, DateTimeOffset StartedAt,
+    string? SegmentReason, IReadOnlyList<ConversionV1> Conversions) : IEventData;
 
 public sealed record DunningStepScheduledV1(string StepId, string Action, string Channel, DateTimeOffset DueAt) : IEventData;
 

@@ -1,6 +1,7 @@
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
 using Collections.Domain.Contacts;
+using Collections.Domain.Currencies;
 using Collections.Domain.CreditHolds;
 using Collections.Domain.Disputes;
 using Collections.Domain.Dunning.Ladders;
@@ -84,6 +85,8 @@ public static class ContractMapping
         LateFeeApplied x => new LateFeeAppliedV1(x.InvoiceNumber, Amount(x.Fee), x.Clause, x.AppliedAt),
         PaymentReceived x => new PaymentReceivedV1(x.PaymentId, Amount(x.Amount), x.ReceivedAt,
             x.AppliedTo.Select(a => new PaymentAllocationV1(a.InvoiceNumber, a.Amount)).ToList(), x.Unapplied, x.Reference),
+        CreditApplied x => new CreditAppliedV1(x.PaymentId, Amount(x.Amount),
+            x.AppliedTo.Select(a => new PaymentAllocationV1(a.InvoiceNumber, a.Amount)).ToList(), x.AppliedAt),
 
         PromiseMade x => new PromiseMadeV1(x.PromiseId, Amount(x.Amount), x.PromisedDate, x.ContactId, x.RecordedBy, x.MadeAt),
         PromiseKept x => new PromiseKeptV1(x.PromiseId, x.KeptAt),
@@ -98,7 +101,8 @@ public static class ContractMapping
             Name(x.Outcome), x.OccurredAt),
         ReminderSent x => new ReminderSentV1(x.StepId, Name(x.Channel), x.Template, x.RecipientContactId,
             Name(x.RecipientRole), x.SentAt),
-        DunningStarted x => new DunningStartedV1(Name(x.Segment), x.PolicyVersion, x.OldestDueDate, x.StartedAt),
+        DunningStarted x => new DunningStartedV1(Name(x.Segment), x.PolicyVersion, x.OldestDueDate, x.StartedAt, x.SegmentReason,
+            (x.Conversions ?? []).Select(Conversion).ToList()),
         DunningStepScheduled x => new DunningStepScheduledV1(x.StepId, Name(x.Action), Name(x.Channel), x.DueAt),
         DunningPaused x => new DunningPausedV1(x.Reason, x.Until, x.PausedAt),
         DunningResumed x => new DunningResumedV1(x.Reason, x.NextStepId, x.ResumedAt),
@@ -119,6 +123,9 @@ public static class ContractMapping
     };
 
     private static Amount Amount(Money money) => new(money.Amount, money.Currency);
+
+    private static ConversionV1 Conversion(Conversion c) =>
+        new(Amount(c.From), c.Into, c.To is { } to ? Amount(to) : null, c.Rate, c.RateDate, c.Unavailable);
 
     private static List<Amount> Amounts(IEnumerable<Money> amounts) => amounts.Select(Amount).ToList();
 

@@ -47,14 +47,20 @@ public sealed partial class DunningProcess
     public static (DunningProcess Process, ProcessResult Result) Start(DebtorAccount account, CreditPolicy policy,
         DateTimeOffset now)
     {
+        var credit = NettedAccount.Of(account, policy, now);
+        account = credit.Account;
+        if (account.PastDueBalance(now).Count == 0) return (new DunningProcess(), new ProcessResult(credit.Events, [], null, true));
+
+        var segment = Segmentation.Choose(account, policy, now);
         var chased = account.PastDueForDunning(now).ToList();
         var process = new DunningProcess
         {
-            Segment = Segmentation.Classify(account, policy, now),
+            Segment = segment.Segment,
             // Day zero: the oldest invoice the ladder chases, or, when all are under review, the oldest past due.
             OldestDueDate = (chased.Count > 0 ? chased : account.PastDueInvoices(now)).Min(i => i.DueDate)
         };
-        var events = new List<object> { new DunningStarted(process.Segment, policy.Version, process.OldestDueDate, now) };
+        var events = new List<object>(credit.Events)
+            { new DunningStarted(process.Segment, policy.Version, process.OldestDueDate, now, segment.Reason, segment.Conversions) };
         if (account.OpenPromise is { } promise) process.AwaitPromise(promise.PromiseId, promise.PromisedDate, account, policy);
         return (process, process.ScheduleNext(events, [], account, policy, now));
     }
@@ -62,13 +68,15 @@ public sealed partial class DunningProcess
     public ProcessResult Wake(int generation, DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
     {
         if (generation != Generation) return ProcessResult.Nothing;
-        if (account.PastDueBalance(now).Count == 0) return Complete([], "nothing is past due", now);
-        if (PromiseId is not null) return PromiseFallsDue(account, policy, now);
-        if (NextStepAt > now) return ProcessResult.Nothing;
+        var credit = NettedAccount.Of(account, policy, now);
+        account = credit.Account;
+        if (account.PastDueBalance(now).Count == 0) return Complete([.. credit.Events], credit.Settled("nothing is past due"), now);
+        if (PromiseId is not null) return credit.Before(PromiseFallsDue(account, policy, now));
+        if (NextStepAt > now) return credit.Before(ProcessResult.Nothing);
         // Never carried out on a balance that is all under review, even if the process missed hearing of it.
         if (account.EverythingUnderReview(now) is not null)
-            return Reassess($"step '{Ladder(policy).Steps[NextStepIndex].Id}' fell due", account, policy, now);
-        return RunStep(account, policy, now);
+            return credit.Before(Rethink($"step '{Ladder(policy).Steps[NextStepIndex].Id}' fell due", account, policy, now));
+        return credit.Before(RunStep(account, policy, now));
     }
 
     public ProcessResult PromiseMade(string promiseId, DateOnly promisedDate, DebtorAccount account, CreditPolicy policy,
@@ -94,7 +102,15 @@ public sealed partial class DunningProcess
     /// </summary>
     public ProcessResult Reassess(string cause, DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
     {
-        if (account.PastDueBalance(now).Count == 0) return Complete([], "nothing is past due", now);
+        var credit = NettedAccount.Of(account, policy, now);
+        account = credit.Account;
+        if (account.PastDueBalance(now).Count == 0) return Complete([.. credit.Events], credit.Settled("nothing is past due"), now);
+        return credit.Before(Rethink(cause, account, policy, now));
+    }
+
+    /// <summary><see cref="Reassess"/> on an account already netted, with something past due.</summary>
+    private ProcessResult Rethink(string cause, DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
+    {
         if (PromiseId is not null) return ProcessResult.Nothing;
         if (account.EverythingUnderReview(now) is { } review)
             return review == PausedFor
@@ -106,11 +122,13 @@ public sealed partial class DunningProcess
     /// <summary>After any payment: a settled account leaves the ladder at once, and nothing announced is carried out.</summary>
     public ProcessResult PaymentReceived(DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
     {
-        if (account.PastDueBalance(now).Count > 0) return Reassess("paid in part", account, policy, now);
-        var events = new List<object>();
+        var credit = NettedAccount.Of(account, policy, now);
+        account = credit.Account;
+        if (account.PastDueBalance(now).Count > 0) return credit.Before(Rethink("paid in part", account, policy, now));
+        var events = new List<object>(credit.Events);
         if (policy.ReleaseHoldOnFullPayment && account.CreditHold is { PlacedBy: StepRunner.PolicyActor })
             events.Add(new CreditHoldReleased(StepRunner.PolicyActor, "Released on full payment, as the credit policy provides.", now));
-        return Complete(events, "paid: nothing is past due", now);
+        return Complete(events, credit.Settled("paid: nothing is past due"), now);
     }
 
     /// <summary>A person took the account off the ladder (agency referral by hand, write-off).</summary>

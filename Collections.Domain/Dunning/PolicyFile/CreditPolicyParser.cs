@@ -50,11 +50,11 @@ public static partial class CreditPolicyParser
         Required(file.Citation, "$.citation", error);
         Required(file.Agency, "$.agency", error);
         Required(file.CreditBureau, "$.creditBureau", error);
-        var segments = file.Segments ?? new SegmentRules(0, 0, 0);
+        var segments = file.Segments ?? new SegmentRules(0, 0, default);
         if (file.Segments is null) error("$.segments", "is required.");
         if (segments.ChronicLookbackMonths is < 1 or > 60) error("$.segments.chronicLookbackMonths", "must be between 1 and 60.");
         if (segments.LatePaymentsForChronic < 1) error("$.segments.latePaymentsForChronic", "must be 1 or more.");
-        if (segments.HighValuePastDue <= 0) error("$.segments.highValuePastDue", "must be greater than zero.");
+        var highValue = file.Segments is null ? new Money(0, "") : ParseThreshold(segments.HighValuePastDue, "$.segments.highValuePastDue", error);
 
         var templates = file.Templates ?? new Dictionary<string, MessageTemplate>();
         foreach (var (name, template) in templates)
@@ -91,12 +91,13 @@ public static partial class CreditPolicyParser
         TemplateFit.CheckOrderStopDays(templates, orders, error);
 
         return new CreditPolicy(file.Version, file.Citation, segments.ChronicLookbackMonths,
-            segments.LatePaymentsForChronic, segments.HighValuePastDue,
+            segments.LatePaymentsForChronic, highValue,
             ParseDuration(file.PromiseGrace ?? "0d", "$.promiseGrace", error), file.ReleaseHoldOnFullPayment,
             file.Agency, file.CreditBureau, senders, ladders, templates)
         {
             WriteOffApproval = BuildWriteOffApproval(file.WriteOffs, error),
             Notices = BuildNoticeRules(file.FinalNotices, error),
+            UnappliedCredit = file.UnappliedCredit ?? UnappliedCreditRule.Apply,
             Orders = orders
         };
     }
@@ -243,7 +244,7 @@ public static partial class CreditPolicyParser
     private static string Camel<TEnum>(TEnum? value) where TEnum : struct, Enum =>
         value is null ? "" : JsonNamingPolicy.CamelCase.ConvertName(value.Value.ToString());
 
-    private sealed record SegmentRules(int ChronicLookbackMonths, int LatePaymentsForChronic, decimal HighValuePastDue);
+    private sealed record SegmentRules(int ChronicLookbackMonths, int LatePaymentsForChronic, JsonElement HighValuePastDue);
 
     private sealed record StepFile(string Id, string? After, StepAnchor From, string? At, Channel Channel, string? Template,
         SenderRole Sender, ContactRole Recipient, StepAction Action, string? ResponseWindow, StepAction? Consequence);
@@ -263,6 +264,7 @@ public static partial class CreditPolicyParser
         Dictionary<string, MessageTemplate>? Templates,
         WriteOffFile? WriteOffs = null,
         NoticeFile? FinalNotices = null,
+        UnappliedCreditRule? UnappliedCredit = null,
         OrderRulesFile? Orders = null);
 
     private sealed record WriteOffFile(Dictionary<string, decimal>? SecondApprovalAbove);
