@@ -53,6 +53,16 @@ public static class DunningTriggers
                 case DisputeResolved resolved:
                     messages.Add(new DisputeClosed(account.Id, resolved.DisputeId));
                     break;
+                case DunningBlockPlaced block:
+                    messages.Schedule(new DunningBlockEnds(account.Id, block.InvoiceNumber), block.EndsAt);
+                    messages.Add(new DunningBlockChanged(account.Id, $"dunning block on {block.InvoiceNumber} until {block.Until:yyyy-MM-dd} placed"));
+                    break;
+                case DunningBlockLifted lifted:
+                    messages.Add(new DunningBlockChanged(account.Id, $"dunning block on {lifted.InvoiceNumber} lifted"));
+                    break;
+                case DunningBlockEnded ended:
+                    messages.Add(new DunningBlockChanged(account.Id, $"dunning block on {ended.InvoiceNumber} until {ended.Until:yyyy-MM-dd} ended"));
+                    break;
                 case EscalatedToAgency { ReferredBy: not StepRunner.PolicyActor } referral:
                     messages.Add(new EscalationStopped(account.Id, $"referred to {referral.Agency} by {referral.ReferredBy}"));
                     break;

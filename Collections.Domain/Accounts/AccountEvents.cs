@@ -5,6 +5,7 @@ using Collections.Domain.Dunning.Ladders;
 using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Escalation;
 using Collections.Domain.Invoicing;
+using Collections.Domain.Orders;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;
 using Collections.Domain.Tasks;
@@ -25,6 +26,7 @@ public static class AccountEvents
         typeof(DunningStarted), typeof(DunningStepScheduled), typeof(DunningPaused), typeof(DunningResumed),
         typeof(DunningCompleted), typeof(CollectionTaskCreated), typeof(CollectionTaskCompleted),
         typeof(ObligationRecorded), typeof(ObligationFulfilled), typeof(ObligationCancelled), typeof(ObligationSuspended),
-        typeof(FinalNoticeAwaitingDispatch), typeof(FinalNoticeWithdrawn)
+        typeof(FinalNoticeAwaitingDispatch), typeof(FinalNoticeWithdrawn),
+        typeof(DunningBlockPlaced), typeof(DunningBlockLifted), typeof(DunningBlockEnded), typeof(InvoicePassedOrderLimit)
     ];
 }

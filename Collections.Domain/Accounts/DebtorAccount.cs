@@ -6,6 +6,7 @@ using Collections.Domain.Dunning.Ladders;
 using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Escalation;
 using Collections.Domain.Invoicing;
+using Collections.Domain.Orders;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;
 using Collections.Domain.Tasks;
@@ -39,6 +40,9 @@ public sealed class DebtorAccount
     public int PromisesBroken { get; set; }
     public List<DisputeState> OpenDisputes { get; set; } = [];
     public int DisputesRaised { get; set; }
+
+    /// <summary>Invoices left out of the escalation until a date; one at most per invoice (see <see cref="DunningBlockDecisions"/>).</summary>
+    public List<DunningBlockState> DunningBlocks { get; set; } = [];
     public CreditHoldState? CreditHold { get; set; }
     public AgencyReferral? AgencyReferral { get; set; }
     public WriteOffState? WriteOff { get; set; }
@@ -75,7 +79,7 @@ public sealed class DebtorAccount
     public decimal PastDueIn(string currency, DateTimeOffset now) =>
         PastDueInvoices(now).Where(i => i.Currency == currency).Sum(i => i.Open);
 
-    private static IReadOnlyList<Money> SumByCurrency(IEnumerable<InvoiceState> invoices) =>
+    internal static IReadOnlyList<Money> SumByCurrency(IEnumerable<InvoiceState> invoices) =>
         invoices.GroupBy(i => i.Currency).OrderBy(g => g.Key)
             .Select(g => new Money(g.Sum(i => i.Open), g.Key)).ToList();
 
@@ -98,6 +102,10 @@ public sealed class DebtorAccount
             case PromiseBroken e: When(e); break;
             case DisputeRaised e: When(e); break;
             case DisputeResolved e: When(e); break;
+            case DunningBlockPlaced e: When(e); break;
+            case DunningBlockLifted e: DunningBlocks.RemoveAll(b => b.InvoiceNumber == e.InvoiceNumber); break;
+            case DunningBlockEnded e: DunningBlocks.RemoveAll(b => b.InvoiceNumber == e.InvoiceNumber); break;
+            case InvoicePassedOrderLimit e: FindInvoice(e.InvoiceNumber)!.PassedOrderLimit = true; break;
             case CreditHoldPlaced e: When(e); break;
             case CreditHoldReleased e: When(e); break;
             case EscalatedToAgency e: When(e); break;
@@ -214,6 +222,12 @@ public sealed class DebtorAccount
     }
 
     private void When(DisputeResolved e) => OpenDisputes.RemoveAll(d => d.DisputeId == e.DisputeId);
+
+    private void When(DunningBlockPlaced e)
+    {
+        DunningBlocks.RemoveAll(b => b.InvoiceNumber == e.InvoiceNumber); // a new date replaces the old one
+        DunningBlocks.Add(new DunningBlockState(e.InvoiceNumber, e.Reason, e.Until, e.EndsAt, e.PlacedBy, e.PlacedAt));
+    }
 
     private void When(CreditHoldPlaced e) => CreditHold = new CreditHoldState(e.Reason, e.PlacedBy, e.PlacedAt);
 

@@ -1,21 +1,21 @@
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
+using Collections.Domain.Disputes;
 
 namespace Collections.Domain.Payments;
 
 /// <summary>
 /// Sets the credit held on an account against what is past due, so that nobody is chased for money already paid:
 /// the oldest credit first, to the past-due invoices of the same currency with the earliest due date first (as a
-/// payment is applied). Invoices under an open dispute are left alone: applying credit to them would collect money
-/// the debtor contests.
+/// payment is applied). Invoices under review (an open dispute or a dunning block) are left alone: applying credit to
+/// them would collect money the debtor contests, or that a credit note is about to take off.
 /// </summary>
 public static class CreditNetting
 {
     public static IReadOnlyList<CreditApplied> Decide(DebtorAccount account, DateTimeOffset now)
     {
         if (account.Credits.Count == 0) return [];
-        var disputed = account.OpenDisputes.SelectMany(d => d.InvoiceNumbers).ToHashSet(StringComparer.Ordinal);
-        var owed = account.PastDueInvoices(now).Where(i => !disputed.Contains(i.InvoiceNumber))
+        var owed = account.PastDueForDunning(now)
             .OrderBy(i => i.DueDate).ThenBy(i => i.IssueDate)
             .Select(i => new Owed(i.InvoiceNumber, i.Currency) { Left = i.Open }).ToList();
 

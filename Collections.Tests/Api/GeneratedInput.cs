@@ -289,6 +289,9 @@ public class GeneratedInput(AppFixture fixture) : ApiContext(fixture)
     private static readonly Gen<J> Resolution = Gen.Select(Gen.OneOf("inFavourOfCreditor", "inFavourOfDebtor", "compromise"),
         FreeText, (outcome, note) => (J)O(("outcome", Str(outcome)), ("note", note)));
 
+    private static readonly Gen<J> DunningBlock = Gen.Select(FreeText, Gen.Int[-3, 90], ExpectedVersion, (reason, days, version) =>
+        (J)O(("reason", reason), ("until", Date(DateOnly.FromDateTime(TestClock.Start.UtcDateTime).AddDays(days))), ("expectedVersion", version)));
+
     private static readonly Gen<J> Agency = Gen.Select(Name, Maybe(FreeText),
         (agency, reason) => (J)O(("agency", agency), ("reason", reason)));
 
@@ -311,6 +314,8 @@ public class GeneratedInput(AppFixture fixture) : ApiContext(fixture)
         "decide write-off" => WriteOffDecision,
         "reopen" => Text("reason"),
         "complete task" => Text("note"),
+        "place dunning block" => DunningBlock,
+        "lift dunning block" => Text("reason"),
         _ => throw new ArgumentOutOfRangeException(endpoint.Name)
     };
 

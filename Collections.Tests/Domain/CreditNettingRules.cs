@@ -188,7 +188,7 @@ public class ChasingNetOfCredit
         var s = Started(Account(invoice: 800m, credit: 800m,
             new DisputeRaised("D-1", ["INV-7"], "price differs from the order", "collector", Now.AddDays(-40))));
         s.Of<CreditApplied>().ShouldBeEmpty(); // the disputed invoice is not paid from the credit
-        s.Account.Dunning!.PausedFor.ShouldBe("dispute D-1 is open");
+        s.Account.Dunning!.PausedFor.ShouldBe("everything past due is under review: INV-7 (dispute D-1 is open)");
 
         s.Resolve("D-1");
 

@@ -8,6 +8,7 @@ using Collections.Domain.Dunning.Ladders;
 using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Escalation;
 using Collections.Domain.Invoicing;
+using Collections.Domain.Orders;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;
 using Collections.Domain.Tasks;
@@ -92,6 +93,10 @@ public static class ContractMapping
         PromiseBroken x => new PromiseBrokenV1(x.PromiseId, Amount(x.AmountShort), x.BrokenAt),
         DisputeRaised x => new DisputeRaisedV1(x.DisputeId, x.InvoiceNumbers, x.Reason, x.RaisedBy, x.RaisedAt),
         DisputeResolved x => new DisputeResolvedV1(x.DisputeId, Name(x.Outcome), x.ResolvedBy, x.ResolvedAt),
+        DunningBlockPlaced x => new DunningBlockPlacedV1(x.InvoiceNumber, x.Reason, x.Until, x.EndsAt, x.PlacedBy, x.PlacedAt),
+        DunningBlockLifted x => new DunningBlockLiftedV1(x.InvoiceNumber, x.Reason, x.LiftedBy, x.LiftedAt),
+        DunningBlockEnded x => new DunningBlockEndedV1(x.InvoiceNumber, x.Until, x.EndedAt),
+        InvoicePassedOrderLimit x => new InvoicePassedOrderLimitV1(x.InvoiceNumber, x.LimitDays, x.PassedAt),
         ContactLogged x => new ContactLoggedV1(Name(x.Channel), Name(x.Direction), x.ContactId, x.LoggedBy,
             Name(x.Outcome), x.OccurredAt),
         ReminderSent x => new ReminderSentV1(x.StepId, Name(x.Channel), x.Template, x.RecipientContactId,

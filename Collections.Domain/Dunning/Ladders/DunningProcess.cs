@@ -1,5 +1,6 @@
 using Collections.Domain.Accounts;
 using Collections.Domain.CreditHolds;
+using Collections.Domain.Disputes;
 using Collections.Domain.Dunning.Calendar;
 using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Dunning.PolicyFile;
@@ -32,11 +33,16 @@ public sealed partial class DunningProcess
     public DateTimeOffset? ObligationDeadline { get; set; }
     public string? PromiseId { get; set; }
     public DateTimeOffset? PromiseDueAt { get; set; }
-    public List<string> OpenDisputes { get; set; } = [];
 
-    /// <summary>When the process expects its next wake-up: none while a dispute holds it or a notice waits to be sent.</summary>
+    /// <summary>What the account's <c>dunning.pausedFor</c> says: a promise awaited, or everything past due under review; null while a step is planned.</summary>
+    public string? PausedFor { get; set; }
+
+    /// <summary>
+    /// When the process expects its next wake-up. None while a notice waits to be sent, or while everything past due is
+    /// under review: a dispute's resolution or a dunning block's end (<see cref="Reassess"/>) brings it back.
+    /// </summary>
     public DateTimeOffset? WakeDueAt =>
-        OpenDisputes.Count > 0 || NoticeAwaitingDispatchTaskId is not null ? null : PromiseId is not null ? PromiseDueAt : NextStepAt;
+        NoticeAwaitingDispatchTaskId is not null ? null : PromiseId is not null ? PromiseDueAt : PausedFor is not null ? null : NextStepAt;
 
     public static (DunningProcess Process, ProcessResult Result) Start(DebtorAccount account, CreditPolicy policy,
         DateTimeOffset now)
@@ -46,28 +52,30 @@ public sealed partial class DunningProcess
         if (account.PastDueBalance(now).Count == 0) return (new DunningProcess(), new ProcessResult(credit.Events, [], null, true));
 
         var segment = Segmentation.Choose(account, policy, now);
+        var chased = account.PastDueForDunning(now).ToList();
         var process = new DunningProcess
         {
             Segment = segment.Segment,
-            OldestDueDate = account.PastDueInvoices(now).Min(i => i.DueDate),
-            OpenDisputes = account.OpenDisputes.Select(d => d.DisputeId).ToList()
+            // Day zero: the oldest invoice the ladder chases, or, when all are under review, the oldest past due.
+            OldestDueDate = (chased.Count > 0 ? chased : account.PastDueInvoices(now)).Min(i => i.DueDate)
         };
         var events = new List<object>(credit.Events)
             { new DunningStarted(process.Segment, policy.Version, process.OldestDueDate, now, segment.Reason, segment.Conversions) };
         if (account.OpenPromise is { } promise) process.AwaitPromise(promise.PromiseId, promise.PromisedDate, account, policy);
-        if (process.OpenDisputes.Count > 0)
-            events.Add(new DunningPaused($"dispute {string.Join(", ", process.OpenDisputes)} is open", null, now));
         return (process, process.ScheduleNext(events, [], account, policy, now));
     }
 
     public ProcessResult Wake(int generation, DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
     {
-        if (generation != Generation || OpenDisputes.Count > 0) return ProcessResult.Nothing;
+        if (generation != Generation) return ProcessResult.Nothing;
         var credit = NettedAccount.Of(account, policy, now);
         account = credit.Account;
         if (account.PastDueBalance(now).Count == 0) return Complete([.. credit.Events], credit.Settled("nothing is past due"), now);
         if (PromiseId is not null) return credit.Before(PromiseFallsDue(account, policy, now));
         if (NextStepAt > now) return credit.Before(ProcessResult.Nothing);
+        // Never carried out on a balance that is all under review, even if the process missed hearing of it.
+        if (account.EverythingUnderReview(now) is not null)
+            return credit.Before(Rethink($"step '{Ladder(policy).Steps[NextStepIndex].Id}' fell due", account, policy, now));
         return credit.Before(RunStep(account, policy, now));
     }
 
@@ -76,28 +84,39 @@ public sealed partial class DunningProcess
     {
         var events = CancelObligation($"promise {promiseId} to pay by {promisedDate:yyyy-MM-dd} accepted", now);
         AwaitPromise(promiseId, promisedDate, account, policy);
-        events.Add(new DunningPaused($"promise {promiseId} to pay by {promisedDate:yyyy-MM-dd}", PromiseDueAt, now));
+        PausedFor = $"promise {promiseId} to pay by {promisedDate:yyyy-MM-dd}";
+        events.Add(new DunningPaused(PausedFor, PromiseDueAt, now));
         return ScheduleNext(events, [], account, policy, now);
     }
 
-    public ProcessResult DisputeRaised(string disputeId, DateTimeOffset now)
-    {
-        if (OpenDisputes.Contains(disputeId)) return ProcessResult.Nothing; // already paused for it at start
-        var events = CancelObligation($"dispute {disputeId} opened", now);
-        OpenDisputes.Add(disputeId);
-        Generation++;
-        events.Add(new DunningPaused($"dispute {disputeId} is open", null, now));
-        return new ProcessResult(events, [], null, false);
-    }
+    public ProcessResult DisputeRaised(string disputeId, DebtorAccount account, CreditPolicy policy, DateTimeOffset now) =>
+        Reassess($"dispute {disputeId} opened", account, policy, now);
 
-    public ProcessResult DisputeResolved(string disputeId, DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
+    public ProcessResult DisputeResolved(string disputeId, DebtorAccount account, CreditPolicy policy, DateTimeOffset now) =>
+        Reassess($"dispute {disputeId} resolved", account, policy, now);
+
+    /// <summary>
+    /// What is left to chase changed (a dispute, a dunning block, a payment, an invoice falling due): the ladder goes on
+    /// with the rest, waits when all of it is under review (an announced consequence is then cancelled), and comes
+    /// back when something is left again. A promise being awaited holds the ladder whatever happens to disputes.
+    /// </summary>
+    public ProcessResult Reassess(string cause, DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
     {
-        if (!OpenDisputes.Remove(disputeId) || OpenDisputes.Count > 0) return ProcessResult.Nothing;
         var credit = NettedAccount.Of(account, policy, now);
         account = credit.Account;
         if (account.PastDueBalance(now).Count == 0) return Complete([.. credit.Events], credit.Settled("nothing is past due"), now);
-        return credit.Before(ScheduleNext([new DunningResumed($"dispute {disputeId} resolved", Ladder(policy).Steps[ResumableIndex(policy)].Id, now)],
-            [], account, policy, now));
+        return credit.Before(Rethink(cause, account, policy, now));
+    }
+
+    /// <summary><see cref="Reassess"/> on an account already netted, with something past due.</summary>
+    private ProcessResult Rethink(string cause, DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
+    {
+        if (PromiseId is not null) return ProcessResult.Nothing;
+        if (account.EverythingUnderReview(now) is { } review)
+            return review == PausedFor
+                ? ProcessResult.Nothing
+                : ScheduleNext(CancelObligation($"{cause}: everything past due is under review", now), [], account, policy, now);
+        return PausedFor is null ? ProcessResult.Nothing : ScheduleNext([], [], account, policy, now, resumedFor: cause);
     }
 
     /// <summary>After any payment: a settled account leaves the ladder at once, and nothing announced is carried out.</summary>
@@ -105,7 +124,7 @@ public sealed partial class DunningProcess
     {
         var credit = NettedAccount.Of(account, policy, now);
         account = credit.Account;
-        if (account.PastDueBalance(now).Count > 0) return credit.Before(ProcessResult.Nothing);
+        if (account.PastDueBalance(now).Count > 0) return credit.Before(Rethink("paid in part", account, policy, now));
         var events = new List<object>(credit.Events);
         if (policy.ReleaseHoldOnFullPayment && account.CreditHold is { PlacedBy: StepRunner.PolicyActor })
             events.Add(new CreditHoldReleased(StepRunner.PolicyActor, "Released on full payment, as the credit policy provides.", now));
@@ -131,8 +150,7 @@ public sealed partial class DunningProcess
 
         PromiseId = null;
         PromiseDueAt = null;
-        events.Add(new DunningResumed(reason, Ladder(policy).Steps[ResumableIndex(policy)].Id, now));
-        return ScheduleNext(events, [], account, policy, now);
+        return ScheduleNext(events, [], account, policy, now, resumedFor: reason);
     }
 
     private ProcessResult RunStep(DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
@@ -160,17 +178,26 @@ public sealed partial class DunningProcess
             : ScheduleNext(events, run.Emails, account, policy, now);
     }
 
+    /// <param name="resumedFor">Why a paused ladder goes on: recorded as <see cref="DunningResumed"/> only when a step is planned.</param>
     private ProcessResult ScheduleNext(List<object> events, IReadOnlyList<OutboundEmail> emails, DebtorAccount account,
-        CreditPolicy policy, DateTimeOffset now)
+        CreditPolicy policy, DateTimeOffset now, string? resumedFor = null)
     {
         Generation++;
-        if (OpenDisputes.Count > 0 || NoticeAwaitingDispatchTaskId is not null) return new ProcessResult(events, emails, null, false);
+        if (NoticeAwaitingDispatchTaskId is not null) return new ProcessResult(events, emails, null, false);
         if (PromiseId is not null) return new ProcessResult(events, emails, new Wakeup(Generation, PromiseDueAt!.Value), false);
+        if (account.EverythingUnderReview(now) is { } review)
+        {
+            if (review != PausedFor) events.Add(new DunningPaused(review, account.FirstReviewEnd(now), now));
+            PausedFor = review;
+            return new ProcessResult(events, emails, null, false);
+        }
 
         NextStepIndex = ResumableIndex(policy);
         var step = Ladder(policy).Steps[NextStepIndex];
         var at = step.RunsAtDeadline ? ObligationDeadline!.Value : StepTime(step, account);
         NextStepAt = at < now ? now : at;
+        PausedFor = null;
+        if (resumedFor is not null) events.Add(new DunningResumed(resumedFor, step.Id, now));
         events.Add(new DunningStepScheduled(step.Id, step.Action, step.Channel, NextStepAt.Value));
         return new ProcessResult(events, emails, new Wakeup(Generation, NextStepAt.Value), false);
     }

@@ -1,5 +1,6 @@
 using Collections.Domain.Accounts;
 using Collections.Domain.Currencies;
+using Collections.Domain.Disputes;
 using Collections.Domain.Dunning.PolicyFile;
 
 namespace Collections.Domain.Dunning.Ladders;
@@ -31,8 +32,10 @@ public static class Segmentation
                 $"{latePayments} invoice(s) paid late since {since:yyyy-MM-dd} and {account.PromisesBroken} promise(s) broken: " +
                 $"at least {policy.LatePaymentsForChronic}", []);
 
-        var measured = Measurement.Of(account.PastDueBalance(now), policy.HighValuePastDue, policy.ExchangeRates,
-            DateOnly.FromDateTime(now.UtcDateTime));
+        // What the ladder will chase decides; an escalation starting with everything under review goes by all past due.
+        var chased = account.PastDueBalanceForDunning(now);
+        var measured = Measurement.Of(chased.Count > 0 ? chased : account.PastDueBalance(now), policy.HighValuePastDue,
+            policy.ExchangeRates, DateOnly.FromDateTime(now.UtcDateTime));
         return new SegmentChoice(measured.Reaches ? CollectionSegment.HighValue : CollectionSegment.FirstTimeLatePayer,
             $"past due {measured.Describe()}", measured.Conversions);
     }

@@ -2,6 +2,7 @@ using Collections.Domain.Accounts;
 using Collections.Domain.Common;
 using Collections.Domain.Contacts;
 using Collections.Domain.CreditHolds;
+using Collections.Domain.Disputes;
 using Collections.Domain.Dunning.Calendar;
 using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Dunning.PolicyFile;
@@ -25,7 +26,7 @@ public static class StepRunner
     public static StepResult Run(DebtorAccount account, CreditPolicy policy, PolicyStep step, DateTimeOffset now,
         DateTimeOffset? deadline, string taskId)
     {
-        var pastDue = account.PastDueBalance(now);
+        var pastDue = account.PastDueBalanceForDunning(now); // a consequence is never carried out on what is under review
         return step.Action switch
         {
             StepAction.CreditHold => new StepResult(account.CreditHold is null
@@ -114,7 +115,8 @@ public static class StepRunner
         DebtorContact contact, Sender sender, DateTimeOffset now, DateTimeOffset? deadline, string contactByPending = "")
     {
         var today = account.Today(now);
-        var pastDue = account.PastDueInvoices(now).OrderBy(i => i.DueDate).ToList();
+        var pastDue = account.PastDueForDunning(now).OrderBy(i => i.DueDate).ToList();
+        var underReview = account.PastDueUnderReview(now).OrderBy(i => i.DueDate).ToList();
         return new Dictionary<string, string>
         {
             ["accountNumber"] = account.Id,
@@ -124,8 +126,10 @@ public static class StepRunner
             ["invoiceLines"] = string.Join("\n", pastDue.Select(i =>
                 $"- Invoice {i.InvoiceNumber}, due {i.DueDate:yyyy-MM-dd}, {i.DaysPastDue(today)} days past due: " +
                 $"{Amount(i.Open, i.Currency)} open" +
-                (i.LateFees > 0 ? $" (including a late fee of {Amount(i.LateFees, i.Currency)})" : ""))),
-            ["totalDue"] = string.Join(" and ", account.PastDueBalance(now).Select(m => Amount(m.Amount, m.Currency))),
+                (i.LateFees > 0 ? $" (including a late fee of {Amount(i.LateFees, i.Currency)})" : "")).Concat(underReview.Select(i =>
+                $"- Invoice {i.InvoiceNumber}, due {i.DueDate:yyyy-MM-dd}, {Amount(i.Open, i.Currency)}: " +
+                $"{account.ReviewInMessages(i.InvoiceNumber, now)}, not included in the amount due"))),
+            ["totalDue"] = string.Join(" and ", account.PastDueBalanceForDunning(now).Select(m => Amount(m.Amount, m.Currency))),
             ["lateFeeLines"] = string.Join("\n", pastDue.Where(i => i.Contract?.LateFee is not null).Select(i =>
                 $"- Under {i.Contract!.Reference ?? "our contract"}, a late fee of {i.Contract.LateFee!.Percent}% applies to invoice " +
                 $"{i.InvoiceNumber} once it is more than {i.Contract.LateFee.AfterDaysPastDue} days past due" +
@@ -136,7 +140,8 @@ public static class StepRunner
             ["policyCitation"] = policy.Citation,
             ["senderName"] = sender.Name,
             ["senderTitle"] = sender.Title,
-            ["today"] = today.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)
+            ["today"] = today.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+            ["orderStopDays"] = policy.Orders.StopAfterDaysPastDue?.ToString(CultureInfo.InvariantCulture) ?? ""
         };
     }
 

@@ -101,4 +101,6 @@ public sealed record CreditPolicy(
     /// so that the thresholds are measured with them. Without a table only amounts in a threshold's own currency convert.
     /// </summary>
     public ExchangeRates ExchangeRates { get; init; } = ExchangeRates.None;
+
+    public OrderRules Orders { get; init; } = OrderRules.HoldOrWriteOffOnly;
 }

@@ -87,6 +87,9 @@ public static partial class CreditPolicyParser
                 ladders[segment] = BuildLadder(ladder, path, templates, error);
         }
 
+        var orders = OrderRules.From(file.Orders, error);
+        TemplateFit.CheckOrderStopDays(templates, orders, error);
+
         return new CreditPolicy(file.Version, file.Citation, segments.ChronicLookbackMonths,
             segments.LatePaymentsForChronic, highValue,
             ParseDuration(file.PromiseGrace ?? "0d", "$.promiseGrace", error), file.ReleaseHoldOnFullPayment,
@@ -94,7 +97,8 @@ public static partial class CreditPolicyParser
         {
             WriteOffApproval = BuildWriteOffApproval(file.WriteOffs, error),
             Notices = BuildNoticeRules(file.FinalNotices, error),
-            UnappliedCredit = file.UnappliedCredit ?? UnappliedCreditRule.Apply
+            UnappliedCredit = file.UnappliedCredit ?? UnappliedCreditRule.Apply,
+            Orders = orders
         };
     }
 
@@ -156,7 +160,8 @@ public static partial class CreditPolicyParser
             if (step.Action is StepAction.Reminder or StepAction.PhoneCall or StepAction.FinalNotice or StepAction.LetterOfDemand)
             {
                 if (string.IsNullOrWhiteSpace(step.Template)) error($"{at}.template", $"is required for a {step.Action} step.");
-                else if (!templates.ContainsKey(step.Template)) error($"{at}.template", $"names no template in $.templates: '{step.Template}'.");
+                else if (!templates.TryGetValue(step.Template, out var template)) error($"{at}.template", $"names no template in $.templates: '{step.Template}'.");
+                else TemplateFit.Check(step.Action, step.Template, template, $"{at}.template", error);
             }
 
             if (runsAtDeadline)
@@ -259,7 +264,8 @@ public static partial class CreditPolicyParser
         Dictionary<string, MessageTemplate>? Templates,
         WriteOffFile? WriteOffs = null,
         NoticeFile? FinalNotices = null,
-        UnappliedCreditRule? UnappliedCredit = null);
+        UnappliedCreditRule? UnappliedCredit = null,
+        OrderRulesFile? Orders = null);
 
     private sealed record WriteOffFile(Dictionary<string, decimal>? SecondApprovalAbove);
 
