@@ -14,12 +14,16 @@ public sealed class Obligation
     public StepAction Consequence { get; set; }
     public DateTimeOffset Deadline { get; set; }
 
-    /// <summary>When the response window alone would have ended, and why the deadline is on the next working day instead.</summary>
+    /// <summary>When the response window (after contact in time, the follow-up grace) alone would have ended, and why the
+    /// deadline is on the next working day instead.</summary>
     public WorkingDayMove? DeadlineMoved { get; set; }
     public string AnnouncedInStep { get; set; } = "";
     public DateTimeOffset RecordedAt { get; set; }
     public ObligationStatus Status { get; set; }
     public string? CancellationReason { get; set; }
+
+    /// <summary>Why the consequence waits past the notice's own deadline: the debtor got in touch in time.</summary>
+    public string? HeldBecause { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
 }
 
@@ -30,6 +34,7 @@ public class ObligationProjection : MultiStreamProjection<Obligation, string>
         Identity<ObligationRecorded>(e => e.ObligationId);
         Identity<ObligationFulfilled>(e => e.ObligationId);
         Identity<ObligationCancelled>(e => e.ObligationId);
+        Identity<ObligationSuspended>(e => e.ObligationId);
     }
 
     public override Obligation? Evolve(Obligation? snapshot, string id, IEvent e)
@@ -46,6 +51,11 @@ public class ObligationProjection : MultiStreamProjection<Obligation, string>
             case ObligationFulfilled fulfilled when snapshot is not null:
                 snapshot.Status = ObligationStatus.Fulfilled;
                 snapshot.ClosedAt = fulfilled.FulfilledAt;
+                return snapshot;
+            case ObligationSuspended suspended when snapshot is not null:
+                snapshot.Deadline = suspended.FollowUpUntil;
+                snapshot.HeldBecause = suspended.Reason;
+                snapshot.DeadlineMoved = suspended.FollowUpMoved;
                 return snapshot;
             case ObligationCancelled cancelled when snapshot is not null:
                 snapshot.Status = ObligationStatus.Cancelled;

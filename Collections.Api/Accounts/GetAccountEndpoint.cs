@@ -20,14 +20,19 @@ using Wolverine.Http;
 
 namespace Collections.Api.Accounts;
 
+/// <param name="UnderReview">Why the escalation leaves the invoice alone now ("dispute D-1 is open", a dunning block and its reason); null when it is chased.</param>
 public sealed record InvoiceView(string InvoiceNumber, string Currency, decimal Amount, decimal LateFees, decimal Paid,
-    decimal WrittenOff, decimal Open, DateOnly IssueDate, DateOnly DueDate, int DaysPastDue, ContractTerms? Contract);
+    decimal WrittenOff, decimal Open, DateOnly IssueDate, DateOnly DueDate, int DaysPastDue, ContractTerms? Contract,
+    string? UnderReview);
 
 /// <param name="Dunning">Where the account stands on its escalation ladder: segment, next step and its time, or why it is paused.</param>
 /// <param name="OpenTasks">Calls and letters the escalation asked a person for, not yet completed (<c>POST …/tasks/{taskId}/completion</c>).</param>
+/// <param name="PendingWriteOff">A write-off above the four-eyes threshold, waiting for a second credit manager.</param>
 /// <param name="AsOf">The moment the balances are computed at; <c>Today</c> is that moment's date in the debtor's time zone.</param>
 /// <param name="Country">The debtor's country as given when the account was opened (ISO 3166-1 alpha-2), or null.</param>
 /// <param name="WorkingDays">The working days the escalation keeps for this debtor, under the tenant's credit policy.</param>
+/// <param name="PastDueForDunning">What the escalation chases: the past-due balance less the invoices under dispute or a dunning block.</param>
+/// <param name="DunningBlocks">Invoices left out of the escalation until a date, as they stand at <c>AsOf</c>.</param>
 public sealed record AccountView(
     string AccountNumber,
     long Version,
@@ -50,20 +55,26 @@ public sealed record AccountView(
     CreditHoldState? CreditHold,
     AgencyReferral? AgencyReferral,
     WriteOffState? WriteOff,
+    WriteOffRequested? PendingWriteOff,
     DunningState? Dunning,
     IReadOnlyList<ObligationState> Obligations,
-    IReadOnlyList<OpenTask> OpenTasks)
+    IReadOnlyList<OpenTask> OpenTasks,
+    IReadOnlyList<Money> PastDueForDunning,
+    IReadOnlyList<DunningBlockState> DunningBlocks)
 {
     public static AccountView Of(DebtorAccount account, DateTimeOffset asOf, CreditPolicy policy)
     {
         var today = account.Today(asOf);
         return new AccountView(account.Id, account.Version, account.DebtorName, account.Segment, account.TimeZone,
-            account.Country, WorkingDaysView.Of(account, policy, today), account.Collector, account.Terms, account.Contacts, asOf, today, account.OpenBalance(),
+            account.Country, WorkingDaysView.Of(account, policy, today), account.Collector, account.Terms, account.Contacts, asOf,
+            today, account.OpenBalance(),
             account.PastDueBalance(asOf), account.UnappliedCredit,
             account.Invoices.Select(i => new InvoiceView(i.InvoiceNumber, i.Currency, i.Amount, i.LateFees, i.Paid,
-                i.WrittenOff, i.Open, i.IssueDate, i.DueDate, i.DaysPastDue(today), i.Contract)).ToList(),
+                i.WrittenOff, i.Open, i.IssueDate, i.DueDate, i.DaysPastDue(today), i.Contract,
+                account.ReviewOf(i.InvoiceNumber, asOf))).ToList(),
             account.OpenPromise, account.OpenDisputes, account.CreditHold, account.AgencyReferral, account.WriteOff,
-            account.Dunning, account.Obligations, account.OpenTasks);
+            account.PendingWriteOff, account.Dunning, account.Obligations, account.OpenTasks, account.PastDueBalanceForDunning(asOf),
+            account.DunningBlocks.Where(b => b.IsActive(asOf)).ToList());
     }
 }
 

@@ -31,7 +31,8 @@ public class WorkingDayLadders
             [new PaymentAllocation("OLD-2", 100m)], 0, null)
     ];
 
-    private static DunningSimulation FallingDue(DateOnly due, decimal amount = 1200m, params object[] history)
+    private static DunningSimulation FallingDue(DateOnly due, decimal amount = 1200m, CreditPolicy? policy = null,
+        params object[] history)
     {
         var account = WorkingDayRules.Debtor().With(history);
         account.Contacts.AddRange([
@@ -40,7 +41,7 @@ public class WorkingDayLadders
             new DebtorContact("own", "Otto Owner", ContactRole.Owner, null, null, "1 Hauptstrasse, Berlin")
         ]);
         account.With(new InvoiceIssued("INV-7", new Money(amount, "EUR"), due.AddDays(-30), due, null));
-        var simulation = new DunningSimulation(account, Policy);
+        var simulation = new DunningSimulation(account, policy ?? Policy);
         simulation.Start(account.StartOf(due.AddDays(1)));
         return simulation;
     }
@@ -61,24 +62,129 @@ public class WorkingDayLadders
     }
 
     [Fact]
-    public void a_48h_notice_sent_on_thursday_runs_out_on_monday_not_saturday()
+    public void a_48h_notice_emailed_before_easter_runs_out_on_the_tuesday_after()
     {
-        // Chronic: letter Monday 24 March, email Thursday, call Monday 31 March, final notice "3d at 13:00": Thursday 3 April.
-        var s = FallingDue(new DateOnly(2031, 3, 23), history: ChronicHistory);
-        s.RunUntil(Berlin(4, 8, 12));
+        // First-time ladder, its final notice an email to the CFO: Wednesday 9 April 13:00, 48 hours to Good Friday.
+        var s = FallingDue(new DateOnly(2031, 3, 11));
+        s.RunUntil(Berlin(4, 15, 12));
 
         var notice = s.Of<ReminderSent>().Single(r => r.StepId == "final-notice");
-        notice.SentAt.ShouldBe(Berlin(4, 3, 13));
-        notice.RenderedText.ShouldContain("Please contact me by 1:00 pm on Monday, 7 April 2031 (Europe/Berlin)");
+        notice.SentAt.ShouldBe(Berlin(4, 9, 13));
+        notice.RenderedText.ShouldContain("Please contact me by 1:00 pm on Tuesday, 15 April 2031 (Europe/Berlin)");
 
         var obligation = s.Of<ObligationRecorded>().ShouldHaveSingleItem();
-        obligation.Deadline.ShouldBe(Berlin(4, 7, 13));
-        obligation.DeadlineMoved.ShouldNotBeNull().From.ShouldBe(Berlin(4, 5, 13));
-        obligation.DeadlineMoved.Reason.ShouldContain("Saturday 5 April 2031 is not a working day in DE");
+        obligation.Deadline.ShouldBe(Berlin(4, 15, 13));
+        obligation.DeadlineMoved.ShouldNotBeNull().From.ShouldBe(Berlin(4, 11, 13));
+        obligation.DeadlineMoved.Reason.ShouldContain("Friday 11 April 2031 is a public holiday in DE (Karfreitag)");
+        obligation.DeadlineMoved.Reason.ShouldContain("Monday 14 April 2031 is a public holiday in DE (Ostermontag)");
         s.Account.Obligations.ShouldHaveSingleItem().DeadlineMoved.ShouldBe(obligation.DeadlineMoved);
+        s.Of<CreditHoldPlaced>().ShouldBeEmpty(); // nothing is done over Easter
 
-        s.Of<CreditHoldPlaced>().ShouldHaveSingleItem().PlacedAt.ShouldBe(Berlin(4, 7, 13));
+        s.RunUntil(Berlin(4, 15, 14));
+        s.Of<CreditHoldPlaced>().ShouldHaveSingleItem().PlacedAt.ShouldBe(Berlin(4, 15, 13));
         s.ShouldHaveNoOverdueObligation();
+    }
+
+    [Fact]
+    public void a_certified_notice_posted_on_wednesday_arrives_on_friday_and_its_48h_run_out_on_monday_not_sunday()
+    {
+        // Chronic ladder: its final notice, a certified letter, is ready on Monday 17 March at 13:00 and waits for a person.
+        var s = FallingDue(new DateOnly(2031, 3, 4), history: ChronicHistory);
+        s.RunUntil(Berlin(3, 19, 11));
+        var waiting = s.Of<FinalNoticeAwaitingDispatch>().ShouldHaveSingleItem();
+        waiting.PreparedAt.ShouldBe(Berlin(3, 17, 13));
+        s.Of<ObligationRecorded>().ShouldBeEmpty();
+
+        // Posted on Wednesday at 11:00: "2d" in the post to Friday 11:00, then 48 hours to Sunday.
+        s.CompleteTask(waiting.TaskId);
+        var notice = s.Of<ReminderSent>().Single(r => r.StepId == "final-notice");
+        notice.SentAt.ShouldBe(Berlin(3, 19, 11));
+        notice.RenderedText.ShouldContain("Please contact me by 11:00 am on Monday, 24 March 2031 (Europe/Berlin)");
+        s.Of<DunningResumed>().Last().Reason.ShouldEndWith("the debtor has until 11:00 am on Monday, 24 March 2031 (Europe/Berlin)");
+
+        var obligation = s.Of<ObligationRecorded>().ShouldHaveSingleItem();
+        obligation.Deadline.ShouldBe(Berlin(3, 24, 11));
+        obligation.DeadlineMoved.ShouldNotBeNull().From.ShouldBe(Berlin(3, 23, 11));
+        obligation.DeadlineMoved.Reason.ShouldBe("moved to the next working day: Sunday 23 March 2031 is not a working day in DE");
+
+        s.RunUntil(Berlin(3, 24, 12));
+        s.Of<CreditHoldPlaced>().ShouldHaveSingleItem().PlacedAt.ShouldBe(Berlin(3, 24, 11));
+        s.ShouldHaveNoOverdueObligation();
+    }
+
+    [Fact]
+    public void a_follow_up_that_would_end_on_saturday_holds_the_consequence_until_monday()
+    {
+        // First-time ladder: the final notice on Wednesday 5 March at 13:00, its deadline Friday at 13:00.
+        var s = FallingDue(new DateOnly(2031, 2, 4));
+        s.RunUntil(Berlin(3, 6, 10));
+        s.Of<ObligationRecorded>().ShouldHaveSingleItem().Deadline.ShouldBe(Berlin(3, 7, 13));
+
+        // Carl rings on Thursday at 10:00: "2d" of follow-up would end on Saturday.
+        s.LogContact(Channel.Phone, ContactDirection.Inbound, ContactOutcome.Reached);
+        var held = s.Of<ObligationSuspended>().ShouldHaveSingleItem();
+        held.FollowUpUntil.ShouldBe(Berlin(3, 10, 10));
+        held.FollowUpMoved.ShouldNotBeNull().From.ShouldBe(Berlin(3, 8, 10));
+        held.FollowUpMoved.Reason.ShouldBe("moved to the next working day: Saturday 8 March 2031 is not a working day in DE; " +
+                                           "Sunday 9 March 2031 is not a working day in DE");
+        s.Of<CollectionTaskCreated>().Last().Instructions.ShouldContain("recorded by 10:00 am on Monday, 10 March 2031 (Europe/Berlin)");
+        var obligation = s.Account.Obligations.ShouldHaveSingleItem();
+        obligation.Deadline.ShouldBe(Berlin(3, 10, 10));
+        obligation.DeadlineMoved.ShouldBe(held.FollowUpMoved);
+
+        s.RunUntil(Berlin(3, 9, 23));
+        s.Of<CreditHoldPlaced>().ShouldBeEmpty();
+        s.RunUntil(Berlin(3, 10, 11));
+        s.Of<CreditHoldPlaced>().ShouldHaveSingleItem().PlacedAt.ShouldBe(Berlin(3, 10, 10));
+        s.ShouldHaveNoOverdueObligation();
+    }
+
+    [Fact]
+    public void delivery_and_follow_up_in_working_days_skip_the_weekend_and_need_no_move()
+    {
+        var policy = Policy with
+        {
+            Notices = Policy.Notices with
+            {
+                FollowUpGrace = PolicyDuration.WorkingDays(2),
+                DeliveryTime = new Dictionary<Channel, PolicyDuration> { [Channel.CertifiedLetter] = PolicyDuration.WorkingDays(2) }
+            }
+        };
+        var s = FallingDue(new DateOnly(2031, 3, 4), policy: policy, history: ChronicHistory);
+        s.RunUntil(Berlin(3, 21, 11));
+
+        // Posted on Friday 21 March at 11:00: two working days in the post, Monday and Tuesday; 48 hours to Thursday.
+        s.CompleteTask(s.Of<FinalNoticeAwaitingDispatch>().Single().TaskId);
+        var obligation = s.Of<ObligationRecorded>().ShouldHaveSingleItem();
+        obligation.Deadline.ShouldBe(Berlin(3, 27, 11));
+        obligation.DeadlineMoved.ShouldBeNull();
+
+        // A call on Thursday at 10:00 holds the hold for two working days: Friday and Monday.
+        s.RunUntil(Berlin(3, 27, 10));
+        s.LogContact(Channel.Phone, ContactDirection.Inbound, ContactOutcome.Reached);
+        var held = s.Of<ObligationSuspended>().ShouldHaveSingleItem();
+        held.FollowUpUntil.ShouldBe(Berlin(3, 31, 10)); // summer time since Sunday: 10:00 at the debtor's office all the same
+        held.FollowUpMoved.ShouldBeNull();
+
+        s.RunUntil(Berlin(3, 31, 11));
+        s.Of<CreditHoldPlaced>().ShouldHaveSingleItem().PlacedAt.ShouldBe(Berlin(3, 31, 10));
+    }
+
+    [Fact]
+    public void a_dunning_block_that_ends_at_the_weekend_lets_the_ladder_go_on_on_monday()
+    {
+        var s = FallingDue(new DateOnly(2031, 3, 4));
+        s.Block("INV-7", until: new DateOnly(2031, 3, 14)); // a Friday: the block ends at 00:00 on Saturday
+        s.RunUntil(Berlin(3, 15, 12));
+        s.Of<ReminderSent>().ShouldBeEmpty();
+
+        var planned = s.Of<DunningStepScheduled>().Last();
+        planned.StepId.ShouldBe("reminder-letter");
+        planned.DueAt.ShouldBe(Berlin(3, 17, 9));
+        planned.Moved.ShouldNotBeNull().Reason.ShouldBe("moved to the next working day: Saturday 15 March 2031 is not a working day in DE; " +
+                                                        "Sunday 16 March 2031 is not a working day in DE");
+        s.RunUntil(Berlin(3, 17, 10));
+        s.Of<ReminderSent>().ShouldHaveSingleItem().SentAt.ShouldBe(Berlin(3, 17, 9));
     }
 
     [Fact]
@@ -108,12 +214,13 @@ public class WorkingDayLadders
                 "highValue" => FallingDue(due, amount: 30_000m),
                 _ => FallingDue(due)
             };
-            s.RunUntil(s.Now.AddDays(150));
+            s.RunSendingNoticesAtOnce(s.Now.AddDays(150));
             s.Completed.ShouldBeTrue($"{ladder}, due {due}");
 
             var moments = s.Of<ReminderSent>().Select(e => ("sent", e.SentAt))
                 .Concat(s.Of<CollectionTaskCreated>().Select(e => ("task", e.DueAt)))
                 .Concat(s.Of<DunningStepScheduled>().Select(e => ($"step {e.StepId}", e.DueAt)))
+                .Concat(s.Of<FinalNoticeAwaitingDispatch>().Select(e => ("notice to post", e.PreparedAt)))
                 .Concat(s.Of<ObligationRecorded>().Select(e => ("deadline", e.Deadline)))
                 .Concat(s.Of<CreditHoldPlaced>().Select(e => ("hold", e.PlacedAt)))
                 .Concat(s.Of<EscalatedToAgency>().Select(e => ("referral", e.EscalatedAt)));

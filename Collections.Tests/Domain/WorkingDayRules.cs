@@ -251,6 +251,22 @@ public class WorkingDayRules
     }
 
     [Fact]
+    public void a_final_notices_follow_up_and_delivery_time_may_count_working_days()
+    {
+        var json = DefaultJson.Replace("\"followUpGrace\": \"2d\"", "\"followUpGrace\": \"2wd\"")
+            .Replace("\"letter\": \"2d\"", "\"letter\": \"2wd\"");
+        var notices = CreditPolicyParser.Parse(json, "p.json").Policy!.Notices;
+        notices.FollowUpGrace.ShouldBe(PolicyDuration.WorkingDays(2));
+        notices.DeliveryFor(Channel.Letter).ShouldBe(PolicyDuration.WorkingDays(2));
+        notices.DeliveryFor(Channel.CertifiedLetter).ShouldBe(PolicyDuration.Days(2));
+
+        CreditPolicyParser.Parse(json.Replace(DefaultCalendar(), ""), "p.json").Errors.ShouldBe([
+            "p.json $.finalNotices.followUpGrace: '2wd' counts working days, which need a $.calendar (at least its defaultCountry).",
+            "p.json $.finalNotices.deliveryTime.letter: '2wd' counts working days, which need a $.calendar (at least its defaultCountry)."
+        ], ignoreOrder: true);
+    }
+
+    [Fact]
     public void a_template_that_would_write_1_days_is_refused()
     {
         var json = DefaultJson.Replace("now {{oldestPastDue}} past due", "now {{ oldestDaysPastDue }} days past due");

@@ -79,31 +79,58 @@ public class WorkingDaysAcceptance(AppFixture fixture) : EscalationContext(fixtu
     }
 
     [Fact]
-    public async Task a_48h_notice_sent_on_thursday_runs_out_on_monday_not_saturday()
+    public async Task a_48h_notice_emailed_before_easter_runs_out_on_the_tuesday_after()
     {
-        // Chronic: letter Monday 24 March, email Thursday 27, call Monday 31, final notice "3d at 13:00": Thursday 3 April.
-        await OpenWithInvoiceDue(new DateOnly(2031, 3, 23));
-        await PaidLateTwice();
-        await Timeline.RunUntil(Local(4, 5, 18, 2));
+        // First-time ladder, its final notice an email to the CFO: Wednesday 9 April at 13:00, 48 hours to Good Friday.
+        await OpenWithInvoiceDue(new DateOnly(2031, 3, 11));
+        await Timeline.RunUntil(Local(4, 12, 18, 2));
 
-        (await Events<DunningStarted>()).ShouldHaveSingleItem().Segment.ShouldBe(CollectionSegment.ChronicLatePayer);
         var notice = (await Events<ReminderSent>()).Single(r => r.StepId == "final-notice");
-        notice.SentAt.ShouldBe(Local(4, 3, 13, 2));
-        notice.Subject.ShouldContain("by 1:00 pm on Monday, 7 April 2031 (Europe/Berlin)");
-        notice.RenderedText.ShouldContain("Please contact me by 1:00 pm on Monday, 7 April 2031 (Europe/Berlin)");
+        notice.SentAt.ShouldBe(Local(4, 9, 13, 2));
+        notice.Subject.ShouldContain("by 1:00 pm on Tuesday, 15 April 2031 (Europe/Berlin)");
+        notice.RenderedText.ShouldContain("Please contact me by 1:00 pm on Tuesday, 15 April 2031 (Europe/Berlin)");
 
         var obligation = (await Events<ObligationRecorded>()).ShouldHaveSingleItem();
-        obligation.Deadline.ShouldBe(Local(4, 7, 13, 2));
-        obligation.DeadlineMoved.ShouldNotBeNull().From.ShouldBe(Local(4, 5, 13, 2));
-        obligation.DeadlineMoved.Reason.ShouldContain("Saturday 5 April 2031 is not a working day in DE");
-        (await Events<CreditHoldPlaced>()).ShouldBeEmpty(); // Saturday 13:00 has passed: nothing is done on the weekend
+        obligation.Deadline.ShouldBe(Local(4, 15, 13, 2));
+        obligation.DeadlineMoved.ShouldNotBeNull().From.ShouldBe(Local(4, 11, 13, 2));
+        obligation.DeadlineMoved.Reason.ShouldContain("Friday 11 April 2031 is a public holiday in DE (Karfreitag)");
+        (await Events<CreditHoldPlaced>()).ShouldBeEmpty(); // Good Friday 13:00 has passed: nothing is done over Easter
 
         var listed = (await Obligations("status=open")).GetProperty("items")[0];
-        listed.GetProperty("deadline").GetDateTimeOffset().ShouldBe(Local(4, 7, 13, 2));
-        listed.GetProperty("deadlineMoved").GetProperty("from").GetDateTimeOffset().ShouldBe(Local(4, 5, 13, 2));
+        listed.GetProperty("deadline").GetDateTimeOffset().ShouldBe(Local(4, 15, 13, 2));
+        listed.GetProperty("deadlineMoved").GetProperty("from").GetDateTimeOffset().ShouldBe(Local(4, 11, 13, 2));
 
-        await Timeline.RunUntil(Local(4, 7, 14, 2));
-        (await Events<CreditHoldPlaced>()).ShouldHaveSingleItem().PlacedAt.ShouldBe(Local(4, 7, 13, 2));
+        await Timeline.RunUntil(Local(4, 15, 14, 2));
+        (await Events<CreditHoldPlaced>()).ShouldHaveSingleItem().PlacedAt.ShouldBe(Local(4, 15, 13, 2));
+        await NoObligationShouldBeOverdue();
+    }
+
+    [Fact]
+    public async Task a_certified_notice_posted_on_wednesday_runs_out_on_monday_not_sunday()
+    {
+        // Chronic ladder: the final notice, a certified letter, is ready on Monday 17 March at 13:00 for a person to post.
+        await OpenWithInvoiceDue(new DateOnly(2031, 3, 4));
+        await PaidLateTwice();
+        await Timeline.RunUntil(Local(3, 19, 11, 1));
+        (await Events<DunningStarted>()).ShouldHaveSingleItem().Segment.ShouldBe(CollectionSegment.ChronicLatePayer);
+        var waiting = (await Events<FinalNoticeAwaitingDispatch>()).ShouldHaveSingleItem();
+        waiting.PreparedAt.ShouldBe(Local(3, 17, 13, 1));
+
+        // Posted on Wednesday at 11:00: "2d" in the post to Friday, then 48 hours to Sunday 11:00.
+        await Command($"tasks/{waiting.TaskId}/completion", new { note = "posted, certified" });
+        var notice = (await Events<ReminderSent>()).Single(r => r.StepId == "final-notice");
+        notice.SentAt.ShouldBe(Local(3, 19, 11, 1));
+        notice.RenderedText.ShouldContain("Please contact me by 11:00 am on Monday, 24 March 2031 (Europe/Berlin)");
+
+        var obligation = (await Events<ObligationRecorded>()).ShouldHaveSingleItem();
+        obligation.Deadline.ShouldBe(Local(3, 24, 11, 1));
+        obligation.DeadlineMoved.ShouldNotBeNull().From.ShouldBe(Local(3, 23, 11, 1));
+        obligation.DeadlineMoved.Reason.ShouldBe("moved to the next working day: Sunday 23 March 2031 is not a working day in DE");
+
+        await Timeline.RunUntil(Local(3, 23, 18, 1));
+        (await Events<CreditHoldPlaced>()).ShouldBeEmpty();
+        await Timeline.RunUntil(Local(3, 24, 12, 1));
+        (await Events<CreditHoldPlaced>()).ShouldHaveSingleItem().PlacedAt.ShouldBe(Local(3, 24, 11, 1));
         await NoObligationShouldBeOverdue();
     }
 

@@ -10,6 +10,9 @@ public enum ObligationStatus
     Cancelled = 3
 }
 
-/// <param name="DeadlineMoved">Why the deadline is later than the response window alone would make it (a non-working day).</param>
+/// <param name="Deadline">When the consequence runs; after contact in time, the end of the follow-up.</param>
+/// <param name="HeldBecause">Why the consequence waits past the notice's own deadline (the debtor got in touch).</param>
+/// <param name="DeadlineMoved">Why <paramref name="Deadline"/> is later than the response window (or the follow-up grace)
+/// alone would make it: it fell on a non-working day.</param>
 public sealed record ObligationState(string ObligationId, StepAction Consequence, DateTimeOffset Deadline,
-    ObligationStatus Status, string? Reason, WorkingDayMove? DeadlineMoved = null);
+    ObligationStatus Status, string? Reason, string? HeldBecause = null, WorkingDayMove? DeadlineMoved = null);

@@ -114,6 +114,10 @@ public static partial class CreditPolicyParser
             }
         }
 
+        durations.Add(("$.finalNotices.followUpGrace", file.FinalNotices?.FollowUpGrace));
+        foreach (var (channel, text) in file.FinalNotices?.DeliveryTime ?? [])
+            durations.Add(($"$.finalNotices.deliveryTime.{Camel<Channel>(channel)}", text));
+
         foreach (var (path, text) in durations)
             if (text is not null && PolicyDuration.TryParse(text, out var d) && d.Unit == DurationUnit.WorkingDays)
                 error(path, $"'{text}' counts working days, which need a $.calendar (at least its defaultCountry).");
