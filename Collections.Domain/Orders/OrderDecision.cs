@@ -1,4 +1,5 @@
 using Collections.Domain.Accounts;
+using Collections.Domain.Common;
 using Collections.Domain.Disputes;
 using Collections.Domain.Dunning.Calendar;
 using Collections.Domain.Dunning.PolicyFile;
@@ -46,9 +47,9 @@ public static class OrderDecision
         var late = account.PastDueForDunning(now).Where(i => i.DaysPastDue(today) > days).OrderBy(i => i.DueDate).ToList();
         if (late.Count == 0) return null;
         var amounts = DebtorAccount.SumByCurrency(late);
-        var invoices = string.Join(", ", late.Select(i => $"{i.InvoiceNumber} {i.DaysPastDue(today)} days"));
+        var invoices = string.Join(", ", late.Select(i => $"{i.InvoiceNumber} {Wording.Days(i.DaysPastDue(today))}"));
         return new OrderAnswer(false, OrderStop.PastDue,
-            $"{string.Join(" and ", amounts)} more than {days} days past due ({invoices}), and no promise to pay accepted.",
+            $"{string.Join(" and ", amounts)} more than {Wording.Days(days)} past due ({invoices}), and no promise to pay accepted.",
             account.StartOf(late[0].DueDate.AddDays(days + 1)));
     }
 }

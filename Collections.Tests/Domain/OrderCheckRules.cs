@@ -45,6 +45,15 @@ public class OrderCheckRules
     }
 
     [Fact]
+    public void one_day_is_written_in_the_singular_in_the_reason()
+    {
+        Opened().With(Invoice("INV-1", 600m, Today.AddDays(-1))).MayPlaceOrders(new OrderRules(false, 0), Now).Reason
+            .ShouldBe("600.00 EUR more than 0 days past due (INV-1 1 day), and no promise to pay accepted.");
+        Opened().With(Invoice("INV-1", 600m, Today.AddDays(-2))).MayPlaceOrders(new OrderRules(false, 1), Now).Reason
+            .ShouldBe("600.00 EUR more than 1 day past due (INV-1 2 days), and no promise to pay accepted.");
+    }
+
+    [Fact]
     public void a_policy_without_a_days_limit_lets_a_late_account_order()
     {
         var account = Opened().With(Invoice("INV-1", 600m, Today.AddDays(-200)));
