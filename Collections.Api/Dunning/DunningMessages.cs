@@ -22,6 +22,9 @@ public sealed record DisputeOpened([property: SagaIdentity] string AccountNumber
 
 public sealed record DisputeClosed([property: SagaIdentity] string AccountNumber, string DisputeId) : IAccountMessage;
 
+/// <summary>A contact's details were recorded: a step waiting for them may go out now.</summary>
+public sealed record ContactDetailsChanged([property: SagaIdentity] string AccountNumber) : IAccountMessage;
+
 /// <summary>A person referred the account to an agency or wrote it off: the ladder has nothing left to do.</summary>
 public sealed record EscalationStopped([property: SagaIdentity] string AccountNumber, string Reason) : IAccountMessage;
 

@@ -65,6 +65,9 @@ public sealed class DunningSaga : Saga, IRevisioned
     public Task<OutgoingMessages> Handle(DisputeClosed message, IDocumentSession session, Tenants tenants, TenantId tenant, TimeProvider clock) =>
         Decide(session, clock, (process, account, now) => process.DisputeResolved(message.DisputeId, account, tenants[tenant.Value].Policy, now));
 
+    public Task<OutgoingMessages> Handle(ContactDetailsChanged _, IDocumentSession session, Tenants tenants, TenantId tenant, TimeProvider clock) =>
+        Decide(session, clock, (process, account, now) => process.ContactDetailsRecorded(account, tenants[tenant.Value].Policy, now));
+
     // Messages for an account that is not (or no longer) in escalation need nothing done.
     public static void NotFound(DunningWakeup _) { }
     public static void NotFound(PaymentRecorded _) { }
@@ -72,6 +75,7 @@ public sealed class DunningSaga : Saga, IRevisioned
     public static void NotFound(DisputeOpened _) { }
     public static void NotFound(DisputeClosed _) { }
     public static void NotFound(EscalationStopped _) { }
+    public static void NotFound(ContactDetailsChanged _) { }
 
     private async Task<OutgoingMessages> Decide(IDocumentSession session, TimeProvider clock,
         Func<DunningProcess, DebtorAccount, DateTimeOffset, ProcessResult> decide)

@@ -1,4 +1,5 @@
 using Collections.Domain.Accounts;
+using Collections.Domain.Contacts;
 using Collections.Domain.Disputes;
 using Collections.Domain.Dunning.Calendar;
 using Collections.Domain.Dunning.Ladders;
@@ -44,6 +45,9 @@ public static class DunningTriggers
                     break;
                 case EscalatedToAgency { ReferredBy: not StepRunner.PolicyActor } referral:
                     messages.Add(new EscalationStopped(account.Id, $"referred to {referral.Agency} by {referral.ReferredBy}"));
+                    break;
+                case ContactDetailsRecorded:
+                    messages.Add(new ContactDetailsChanged(account.Id));
                     break;
                 case AccountWrittenOff writeOff:
                     messages.Add(new EscalationStopped(account.Id, $"written off: {writeOff.Reason}"));

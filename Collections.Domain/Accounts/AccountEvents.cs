@@ -24,6 +24,7 @@ public static class AccountEvents
         typeof(WriteOffRequested), typeof(WriteOffDeclined),
         typeof(DunningStarted), typeof(DunningStepScheduled), typeof(DunningPaused), typeof(DunningResumed),
         typeof(DunningCompleted), typeof(CollectionTaskCreated), typeof(CollectionTaskCompleted),
-        typeof(ObligationRecorded), typeof(ObligationFulfilled), typeof(ObligationCancelled)
+        typeof(ObligationRecorded), typeof(ObligationFulfilled), typeof(ObligationCancelled),
+        typeof(RecipientSubstituted), typeof(ContactDetailsRequested), typeof(StepSkipped), typeof(ContactDetailsRecorded)
     ];
 }

@@ -107,6 +107,8 @@ public sealed class DebtorAccount
             case ObligationCancelled e: When(e); break;
             case CollectionTaskCreated e: When(e); break;
             case CollectionTaskCompleted e: OpenTasks.RemoveAll(t => t.TaskId == e.TaskId); break;
+            case ContactDetailsRequested e: When(e); break;
+            case ContactDetailsRecorded e: When(e); break;
         }
     }
 
@@ -208,6 +210,19 @@ public sealed class DebtorAccount
     {
         TasksCreated++;
         OpenTasks.Add(OpenTask.From(e));
+    }
+
+    private void When(ContactDetailsRequested e)
+    {
+        TasksCreated++;
+        OpenTasks.Add(OpenTask.From(e));
+    }
+
+    private void When(ContactDetailsRecorded e)
+    {
+        var index = Contacts.FindIndex(c => c.ContactId == e.Contact.ContactId);
+        if (index < 0) Contacts.Add(e.Contact);
+        else Contacts[index] = e.Contact;
     }
 
     private void When(ObligationRecorded e) =>

@@ -13,6 +13,9 @@ public abstract class EscalationContext(AppFixture fixture) : ApiContext(fixture
     protected Timeline Timeline = null!;
     protected static readonly DateOnly DueDate = DateOnly.FromDateTime(TestClock.Start.UtcDateTime).AddDays(14);
 
+    /// <summary>Every contact can be written to, emailed and posted to: steps that cannot go out are tested on their own.</summary>
+    protected const string PostalAddress = "Acme Widgets GmbH, 1 Hauptstrasse, 10115 Berlin";
+
     protected async Task OpenAccountWithInvoiceFallingDue(decimal amount = 1200m)
     {
         Timeline = new Timeline(Host, Clock);
@@ -24,10 +27,10 @@ public abstract class EscalationContext(AppFixture fixture) : ApiContext(fixture
                 terms = new { netDays = 30, currency = "EUR" },
                 contacts = new object[]
                 {
-                    new { contactId = "ap", name = "Ada Clerk", role = "apClerk", email = "ap@acme.test" },
-                    new { contactId = "ctl", name = "Cleo Control", role = "controller", email = "ctl@acme.test" },
-                    new { contactId = "cfo", name = "Carl Finance", role = "cfo", email = "cfo@acme.test", phone = "+49 30 1234" },
-                    new { contactId = "own", name = "Otto Owner", role = "owner", postalAddress = "1 Hauptstrasse, Berlin" }
+                    new { contactId = "ap", name = "Ada Clerk", role = "apClerk", email = "ap@acme.test", postalAddress = PostalAddress },
+                    new { contactId = "ctl", name = "Cleo Control", role = "controller", email = "ctl@acme.test", postalAddress = PostalAddress },
+                    new { contactId = "cfo", name = "Carl Finance", role = "cfo", email = "cfo@acme.test", phone = "+49 30 1234", postalAddress = PostalAddress },
+                    new { contactId = "own", name = "Otto Owner", role = "owner", email = "own@acme.test", postalAddress = PostalAddress }
                 },
                 collector = "collector-1"
             }).ToUrl(AccountUrl);

@@ -20,7 +20,7 @@ public sealed record ProcessResult(IReadOnlyList<object> Events, IReadOnlyList<O
 /// The escalation of one account up its ladder: the pure state and decisions behind the dunning saga.
 /// It never reads the clock; every decision gets the account as it is now and the time.
 /// </summary>
-public sealed class DunningProcess
+public sealed partial class DunningProcess
 {
     public CollectionSegment Segment { get; set; }
     public DateOnly OldestDueDate { get; set; }
@@ -126,9 +126,11 @@ public sealed class DunningProcess
     {
         var ladder = Ladder(policy);
         var step = ladder.Steps[NextStepIndex];
+        if (ContactGaps.Find(account, policy, ladder, NextStepIndex) is { } gap) return HoldForDetails(step, gap, account, policy, now);
         var deadline = step.ResponseWindow is { } window ? now + window : (DateTimeOffset?)null;
         var run = StepRunner.Run(account, policy, step, now, deadline, $"{account.Id}:T-{account.TasksCreated + 1}");
         var events = run.Events.ToList();
+        events.AddRange(DetailsArrived(step, account, now));
 
         if (step.RunsAtDeadline && OpenObligationId is not null)
         {

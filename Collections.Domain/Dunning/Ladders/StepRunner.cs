@@ -42,41 +42,41 @@ public static class StepRunner
     private static StepResult Contact(DebtorAccount account, CreditPolicy policy, PolicyStep step, DateTimeOffset now,
         DateTimeOffset? deadline, string taskId)
     {
-        var contact = Recipient(account, step.Recipient);
-        var sender = policy.Senders[step.Sender];
+        // The process holds a step whose contact or address is missing (ContactGaps) before it gets here.
+        var contact = Addressee.For(account, step.Recipient, policy.MissingContacts.WhenRoleMissing)
+                      ?? throw new InvalidOperationException($"Step '{step.Id}' has nobody to address.");
+        var sender = StepSender.For(account, policy, step.Sender);
         var message = MessageRenderer.Render(policy.Templates[step.Template!],
             MergeValues(account, policy, step, contact, sender, now, deadline));
         var signedBy = $"{sender.Name}, {sender.Title}";
+        List<object> standIn = contact.Role == step.Recipient
+            ? []
+            : [new RecipientSubstituted(step.Id, step.Recipient, contact.ContactId, contact.Role, now)];
+        var forStaff = Addressee.StandInLine(contact, step.Recipient);
 
         if (step.Channel == Channel.Phone)
-            return new StepResult([Task(step, taskId, sender, contact, message.Body, now)], []);
+            return new StepResult([..standIn, Task(step, taskId, sender, contact, forStaff + message.Body, now)], []);
 
         var sent = new ReminderSent(step.Id, step.Channel, step.Template!, signedBy, contact.ContactId, contact.Role,
             message.Subject, message.Body, now);
-        if (step.Channel == Channel.Email && !string.IsNullOrWhiteSpace(contact.Email))
-            return new StepResult([sent],
-                [new OutboundEmail(account.Id, step.Id, contact.Name, contact.Email, signedBy, sender.Email, message.Subject, message.Body)]);
+        if (step.Channel == Channel.Email)
+            return new StepResult([..standIn, sent],
+                [new OutboundEmail(account.Id, step.Id, contact.Name, contact.Email!, signedBy, sender.Email, message.Subject, message.Body)]);
 
-        // Letters, couriers, faxes and texts (and emails to a contact with no address) are sent by a person.
-        var instructions = $"Send by {ChannelName(step.Channel)} to {contact.Name} ({Address(contact, step.Channel)}):\n\n{message}";
-        return new StepResult([sent, Task(step, taskId, sender, contact, instructions, now)], []);
+        // Letters, couriers, faxes and texts are sent by a person.
+        var instructions = $"{forStaff}Send by {ChannelName(step.Channel)} to {contact.Name} ({Address(contact, step.Channel)}):\n\n{message}";
+        return new StepResult([..standIn, sent, Task(step, taskId, sender, contact, instructions, now)], []);
     }
 
     private static CollectionTaskCreated Task(PolicyStep step, string taskId, Sender sender, DebtorContact contact,
         string instructions, DateTimeOffset now) =>
-        new(taskId, step.Id, step.Channel, step.Sender, sender.Name, contact.ContactId, contact.Role, instructions, now);
+        new(taskId, step.Id, step.Channel, step.Sender, sender.Id, contact.ContactId, contact.Role, instructions, now);
 
     private static string Address(DebtorContact contact, Channel channel) => channel switch
     {
-        Channel.Email => "no email address on file: find one or send a letter",
-        Channel.Fax or Channel.Sms => contact.Phone ?? "no number on file",
+        Channel.Fax or Channel.Sms => contact.Phone!,
         _ => contact.PostalAddress ?? "no postal address on file"
     };
-
-    /// <summary>The contact in the role the step asks for; failing that, the nearest one above, then below.</summary>
-    public static DebtorContact Recipient(DebtorAccount account, ContactRole role) =>
-        account.Contacts.Where(c => c.Role >= role).OrderBy(c => c.Role).FirstOrDefault()
-        ?? account.Contacts.OrderByDescending(c => c.Role).First();
 
     private static Dictionary<string, string> MergeValues(DebtorAccount account, CreditPolicy policy, PolicyStep step,
         DebtorContact contact, Sender sender, DateTimeOffset now, DateTimeOffset? deadline)
@@ -88,7 +88,9 @@ public static class StepRunner
             ["accountNumber"] = account.Id,
             ["debtorName"] = account.DebtorName,
             ["contactName"] = contact.Name,
-            ["contactRole"] = RoleName(contact.Role),
+            ["contactRole"] = Addressee.RoleName(contact.Role),
+            ["intendedRole"] = Addressee.RoleName(step.Recipient),
+            ["standInNote"] = Addressee.StandInNote(contact, step.Recipient),
             ["invoiceLines"] = string.Join("\n", pastDue.Select(i =>
                 $"- Invoice {i.InvoiceNumber}, due {i.DueDate:yyyy-MM-dd}, {i.DaysPastDue(today)} days past due: " +
                 $"{Amount(i.Open, i.Currency)} open" +
@@ -117,19 +119,15 @@ public static class StepRunner
         _ => consequence.ToString()
     };
 
+    /// <summary>"final notice by fax", "letter of demand by certified letter": a step in words, for tasks and reasons.</summary>
+    public static string Describe(PolicyStep step) =>
+        $"{System.Text.RegularExpressions.Regex.Replace(step.Action.ToString(), "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant()} by {ChannelName(step.Channel)}";
+
     private static string ChannelName(Channel channel) => channel switch
     {
         Channel.CertifiedLetter => "certified letter",
         Channel.Sms => "SMS",
         _ => channel.ToString().ToLowerInvariant()
-    };
-
-    private static string RoleName(ContactRole role) => role switch
-    {
-        ContactRole.ApClerk => "Accounts Payable",
-        ContactRole.Cfo => "Chief Financial Officer",
-        ContactRole.PersonalGuarantor => "Personal Guarantor",
-        _ => role.ToString()
     };
 
     private static string Amount(decimal amount, string currency) =>

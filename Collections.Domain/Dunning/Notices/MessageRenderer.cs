@@ -9,7 +9,8 @@ public static partial class MessageRenderer
     public static readonly IReadOnlyList<string> Fields =
     [
         "accountNumber", "debtorName", "contactName", "contactRole", "invoiceLines", "totalDue", "lateFeeLines",
-        "oldestDaysPastDue", "contactBy", "nextStep", "policyCitation", "senderName", "senderTitle", "today"
+        "oldestDaysPastDue", "contactBy", "nextStep", "policyCitation", "senderName", "senderTitle", "today",
+        "intendedRole", "standInNote"
     ];
 
     [GeneratedRegex(@"\{\{\s*(\w+)\s*\}\}")]
@@ -18,6 +19,9 @@ public static partial class MessageRenderer
     public static IEnumerable<string> UnknownFields(MessageTemplate template) =>
         MergeField().Matches(template.Subject + "\n" + template.Body).Select(m => m.Groups[1].Value)
             .Where(f => !Fields.Contains(f)).Distinct();
+
+    public static bool Uses(string? text, string field) =>
+        text is not null && MergeField().Matches(text).Any(m => m.Groups[1].Value == field);
 
     public static RenderedMessage Render(MessageTemplate template, IReadOnlyDictionary<string, string> values) =>
         new(Fill(template.Subject, values), Fill(template.Body, values));

@@ -40,7 +40,9 @@ public enum StepAnchor
     PreviousStep = 2
 }
 
-public sealed record Sender(string Name, string Title, string? Email);
+/// <summary>Who signs a step's message and gets its task: one of the <see cref="StaffRegister"/>.</summary>
+/// <param name="Id">Their user name: the assignee of their tasks.</param>
+public sealed record Sender(string Id, string Name, string Title, string? Email);
 
 public sealed record MessageTemplate(string Subject, string Body);
 
@@ -90,4 +92,9 @@ public sealed record CreditPolicy(
     IReadOnlyDictionary<string, MessageTemplate> Templates)
 {
     public WriteOffApproval WriteOffApproval { get; init; } = WriteOffApproval.AlwaysTwo;
+
+    /// <summary>The collections staff; <see cref="Senders"/> are drawn from them.</summary>
+    public StaffRegister Staff { get; init; } = StaffRegister.Empty;
+
+    public MissingContacts MissingContacts { get; init; } = MissingContacts.Default;
 }

@@ -64,17 +64,8 @@ public static partial class CreditPolicyParser
                 error($"$.templates.{name}", $"uses the unknown merge field {{{{{field}}}}}; known: {string.Join(", ", MessageRenderer.Fields)}.");
         }
 
-        var senders = file.Senders ?? new Dictionary<SenderRole, Sender>();
-        foreach (var role in Enum.GetValues<SenderRole>())
-        {
-            var path = $"$.senders.{JsonNamingPolicy.CamelCase.ConvertName(role.ToString())}";
-            if (!senders.TryGetValue(role, out var sender)) error(path, "is required.");
-            else
-            {
-                Required(sender.Name, $"{path}.name", error);
-                Required(sender.Title, $"{path}.title", error);
-            }
-        }
+        var staff = BuildStaff(file.Staff, error);
+        var senders = BuildSenders(file.Senders, staff, error);
 
         var ladders = new Dictionary<CollectionSegment, Ladder>();
         foreach (var segment in Enum.GetValues<CollectionSegment>())
@@ -91,7 +82,9 @@ public static partial class CreditPolicyParser
             ParseDuration(file.PromiseGrace ?? "0d", "$.promiseGrace", error), file.ReleaseHoldOnFullPayment,
             file.Agency, file.CreditBureau, senders, ladders, templates)
         {
-            WriteOffApproval = BuildWriteOffApproval(file.WriteOffs, error)
+            WriteOffApproval = BuildWriteOffApproval(file.WriteOffs, error),
+            Staff = staff,
+            MissingContacts = BuildMissingContacts(file.MissingContacts, ladders, templates, error)
         };
     }
 
@@ -229,10 +222,12 @@ public static partial class CreditPolicyParser
         bool ReleaseHoldOnFullPayment,
         string Agency,
         string CreditBureau,
-        Dictionary<SenderRole, Sender>? Senders,
+        Dictionary<SenderRole, string>? Senders,
         Dictionary<CollectionSegment, LadderFile>? Ladders,
         Dictionary<string, MessageTemplate>? Templates,
-        WriteOffFile? WriteOffs = null);
+        WriteOffFile? WriteOffs = null,
+        Dictionary<string, StaffFile>? Staff = null,
+        MissingContactsFile? MissingContacts = null);
 
     private sealed record WriteOffFile(Dictionary<string, decimal>? SecondApprovalAbove);
 }
