@@ -1,5 +1,6 @@
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
+using Collections.Domain.Contacts;
 using Collections.Domain.Disputes;
 using Collections.Domain.Dunning.Ladders;
 using Collections.Domain.Dunning.Notices;
@@ -72,6 +73,14 @@ public sealed class DunningSimulation(DebtorAccount account, CreditPolicy policy
     {
         Record(Account.Decide(disputeId, new ResolveDispute(DisputeOutcome.InFavourOfCreditor, "delivery note signed"), Person("manager"), Now));
         Record(Process!.DisputeResolved(disputeId, Account, policy, Now));
+    }
+
+    /// <summary>A person records a contact's details: a step waiting for them may go out.</summary>
+    public void RecordContact(DebtorContact contact)
+    {
+        Record(Account.Decide(contact.ContactId, new RecordContactDetails(contact.Name, contact.Role, contact.Email, contact.Phone,
+            contact.PostalAddress), Person("collector-1"), Now));
+        if (Process is not null && !Completed) Record(Process.ContactDetailsRecorded(Account, policy, Now));
     }
 
     private void Record(Decision decision)

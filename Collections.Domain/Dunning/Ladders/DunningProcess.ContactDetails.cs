@@ -117,7 +117,7 @@ public sealed partial class DunningProcess
         Generation++;
         NextStepAt = until;
         var holder = until is null ? "; the credit manager has it" : "";
-        events.Add(new DunningPaused($"step '{AwaitingDetails!.StepId}' waits for {gap.Describe()}{holder}", until, now));
+        events.Add(new DunningPaused($"step '{AwaitingDetails!.StepId}' cannot go out: {gap.Describe()}{holder}", until, now));
         return new ProcessResult(events, [], until is { } at ? new Wakeup(Generation, at) : null, false);
     }
 }
