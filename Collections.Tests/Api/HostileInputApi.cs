@@ -45,7 +45,7 @@ public class HostileInputApi(AppFixture fixture) : ApiContext(fixture)
             .Where(r => !r.Contains("/api/dead-letters"))
             .Order().ToList();
         var listed = WriteEndpoint.All
-            .Select(e => $"{e.Method} /api/accounts/{{accountNumber}}{e.Path.Replace("D-1", "{disputeId}").Replace("T-1", "{taskId}")}")
+            .Select(e => $"{e.Method} /api/accounts/{{accountNumber}}{e.Path.Replace("D-1", "{disputeId}").Replace("T-1", "{taskId}").Replace("/contacts/ap", "/contacts/{contactId}")}")
             .Order().ToList();
         listed.ShouldBe(routes);
     }

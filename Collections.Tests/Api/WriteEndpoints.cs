@@ -40,6 +40,9 @@ public sealed record WriteEndpoint(string Name, string Method, string Path, stri
         new("decide write-off", "POST", "/write-off/decision", """{"approve":true,"note":"administrator's letter on file"}"""),
         new("reopen", "POST", "/reopen", """{"reason":"claim admitted"}"""),
         new("complete task", "POST", "/tasks/T-1/completion", """{"note":"called"}"""),
+        new("record contact details", "PUT", "/contacts/ap", """
+            {"name":"Ada Clerk","role":"apClerk","email":"ada.clerk@acme.test","phone":"+49 30 2","postalAddress":"2 Main St\nBerlin"}
+            """),
     ];
 
     public static TheoryData<string> Names => new(All.Select(e => e.Name));
