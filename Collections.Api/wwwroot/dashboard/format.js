@@ -15,6 +15,7 @@ export const workKinds = {
   finalNoticeDeadline: "Final-notice deadline",
   holdToReview: "Hold to review",
   dispute: "Dispute",
+  contactDetailsToFind: "Contact details to find",
 };
 
 export const money = (amount, currency) =>
