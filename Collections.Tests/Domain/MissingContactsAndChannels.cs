@@ -222,6 +222,24 @@ public class MissingContactsAndChannels
     }
 
     [Fact]
+    public void details_recorded_after_a_broken_promise_moved_the_ladder_on_run_no_step_before_its_time()
+    {
+        var s = Escalating(Policy, Clerk with { PostalAddress = null }, Controller, Cfo, Owner);
+        s.RunUntil(Day(s, 2));
+        s.Promise(1200m, Due.AddDays(3));
+        s.RunUntil(Day(s, 6, hour: 12)); // broken at 00:00: the ladder jumps to controller-email, due on day 7 at 09:30
+        s.Account.Dunning!.NextStep!.StepId.ShouldBe("controller-email");
+
+        s.RecordContact(Clerk);
+        s.Of<ReminderSent>().ShouldBeEmpty();
+
+        s.RunUntil(Day(s, 8));
+        var email = s.Of<ReminderSent>().ShouldHaveSingleItem();
+        (email.StepId, email.SentAt).ShouldBe(("controller-email", s.Account.At(Due.AddDays(7), new TimeOnly(9, 30))));
+        s.Of<CollectionTaskCompleted>().ShouldHaveSingleItem().Note.ShouldBe("no longer needed: the ladder moved on");
+    }
+
+    [Fact]
     public void contact_details_are_recorded_replacing_what_was_on_file()
     {
         var account = Opened();

@@ -19,11 +19,15 @@ public sealed partial class DunningProcess
     /// <summary>The step the ladder waits at for missing contact details; null when it waits for none.</summary>
     public DetailsWait? AwaitingDetails { get; set; }
 
-    /// <summary>Contact details were recorded: a step waiting for them goes out now, if they were what it lacked.</summary>
+    /// <summary>
+    /// Contact details were recorded: the step waiting for them goes out now, if they were what it lacked. Not while a
+    /// promise or a dispute holds the ladder, nor when it has moved on (a broken promise jumps ahead) to a step not yet due.
+    /// </summary>
     public ProcessResult ContactDetailsRecorded(DebtorAccount account, CreditPolicy policy, DateTimeOffset now) =>
-        AwaitingDetails is null || PromiseId is not null || OpenDisputes.Count > 0 || account.PastDueBalance(now).Count == 0
-            ? ProcessResult.Nothing
-            : RunStep(account, policy, now);
+        AwaitingDetails is { } wait && Ladder(policy).Steps[NextStepIndex].Id == wait.StepId && PromiseId is null
+        && OpenDisputes.Count == 0 && account.PastDueBalance(now).Count > 0
+            ? RunStep(account, policy, now)
+            : ProcessResult.Nothing;
 
     private ProcessResult HoldForDetails(PolicyStep step, ContactGap gap, DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
     {
