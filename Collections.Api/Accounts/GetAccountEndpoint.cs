@@ -1,15 +1,18 @@
 using Collections.Api.Security;
+using Collections.Api.Tenancy;
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
 using Collections.Domain.CreditHolds;
 using Collections.Domain.Disputes;
 using Collections.Domain.Dunning.Ladders;
 using Collections.Domain.Dunning.Notices;
+using Collections.Domain.Dunning.PolicyFile;
 using Collections.Domain.Escalation;
 using Collections.Domain.Invoicing;
 using Collections.Domain.Promises;
 using Collections.Domain.Tasks;
 using Collections.Domain.WriteOffs;
+using JasperFx.MultiTenancy;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,12 +20,22 @@ using Wolverine.Http;
 
 namespace Collections.Api.Accounts;
 
+/// <summary>A step ahead that could not go out as the contacts stand: what is missing, and for whom.</summary>
+public sealed record ContactGapView(string StepId, Channel Channel, ContactRole RoleWanted, string? ContactId, ContactDetail Missing,
+    string Description)
+{
+    public static ContactGapView Of(ContactGap gap) =>
+        new(gap.Step.Id, gap.Step.Channel, gap.RoleWanted, gap.Contact?.ContactId, gap.Missing, gap.Describe());
+}
+
 public sealed record InvoiceView(string InvoiceNumber, string Currency, decimal Amount, decimal LateFees, decimal Paid,
     decimal WrittenOff, decimal Open, DateOnly IssueDate, DateOnly DueDate, int DaysPastDue, ContractTerms? Contract);
 
 /// <param name="Dunning">Where the account stands on its escalation ladder: segment, next step and its time, or why it is paused.</param>
 /// <param name="OpenTasks">Calls and letters the escalation asked a person for, not yet completed (<c>POST …/tasks/{taskId}/completion</c>).</param>
 /// <param name="AsOf">The moment the balances are computed at; <c>Today</c> is that moment's date in the debtor's time zone.</param>
+/// <param name="ContactGaps">Steps of the ladder ahead whose message could not go out as the contacts stand now (credit
+/// policy, missing contacts and addresses): record the details before the step falls due.</param>
 public sealed record AccountView(
     string AccountNumber,
     long Version,
@@ -45,9 +58,10 @@ public sealed record AccountView(
     WriteOffState? WriteOff,
     DunningState? Dunning,
     IReadOnlyList<ObligationState> Obligations,
-    IReadOnlyList<OpenTask> OpenTasks)
+    IReadOnlyList<OpenTask> OpenTasks,
+    IReadOnlyList<ContactGapView> ContactGaps)
 {
-    public static AccountView Of(DebtorAccount account, DateTimeOffset asOf)
+    public static AccountView Of(DebtorAccount account, DateTimeOffset asOf, CreditPolicy policy)
     {
         var today = account.Today(asOf);
         return new AccountView(account.Id, account.Version, account.DebtorName, account.Segment, account.TimeZone,
@@ -56,7 +70,8 @@ public sealed record AccountView(
             account.Invoices.Select(i => new InvoiceView(i.InvoiceNumber, i.Currency, i.Amount, i.LateFees, i.Paid,
                 i.WrittenOff, i.Open, i.IssueDate, i.DueDate, i.DaysPastDue(today), i.Contract)).ToList(),
             account.OpenPromise, account.OpenDisputes, account.CreditHold, account.AgencyReferral, account.WriteOff,
-            account.Dunning, account.Obligations, account.OpenTasks);
+            account.Dunning, account.Obligations, account.OpenTasks,
+            Domain.Dunning.Ladders.ContactGaps.Ahead(account, policy).Select(ContactGapView.Of).ToList());
     }
 }
 
@@ -68,7 +83,7 @@ public static class GetAccountEndpoint
     /// </summary>
     [WolverineGet("/api/accounts/{accountNumber}"), Tags("Accounts"), ProducesResponseType<AccountView>(200), Authorize(Policy = Capability.Read)]
     public static async Task<IResult> Get(string accountNumber, DateTimeOffset? asOf, long? atVersion,
-        IQuerySession session, TimeProvider clock, CancellationToken token)
+        IQuerySession session, Tenants tenants, TenantId tenant, TimeProvider clock, CancellationToken token)
     {
         if (atVersion is < 1)
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["atVersion"] = ["must be 1 or more."] });
@@ -83,6 +98,6 @@ public static class GetAccountEndpoint
                 detail: asOf is null && atVersion is null
                     ? $"No account '{accountNumber}'."
                     : $"Account '{accountNumber}' had no events at that point.")
-            : Results.Ok(AccountView.Of(account, asOf ?? clock.GetUtcNow()));
+            : Results.Ok(AccountView.Of(account, asOf ?? clock.GetUtcNow(), tenants[tenant.Value].Policy));
     }
 }

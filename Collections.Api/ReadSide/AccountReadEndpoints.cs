@@ -1,8 +1,10 @@
 using Collections.Api.Accounts;
 using Collections.Api.Security;
+using Collections.Api.Tenancy;
 using Collections.Projections.Contacts;
 using Collections.Projections.Summaries;
 using Collections.Projections.WorkQueues;
+using JasperFx.MultiTenancy;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -18,13 +20,13 @@ public static class AccountReadEndpoints
     /// <summary>The debtor 360: balances, oldest past-due item, segment, ladder step and next action, hold, promise, disputes, contacts, today's work.</summary>
     [WolverineGet("/api/accounts/{accountNumber}/summary"), Tags("Accounts"), ProducesResponseType<Fresh<AccountSummaryView>>(200), Authorize(Policy = Capability.Read)]
     public static async Task<IResult> GetAccountSummary(string accountNumber, IDocumentStore store, IQuerySession session,
-        TimeProvider clock, CancellationToken token)
+        Tenants tenants, TenantId tenant, TimeProvider clock, CancellationToken token)
     {
         var summary = await session.LoadAsync<AccountSummary>(accountNumber, token);
         if (summary is null) return NotYet(accountNumber);
         var now = clock.GetUtcNow();
         return Results.Ok(new Fresh<AccountSummaryView>(
-            new AccountSummaryView(AccountView.Of(summary.Account, now), summary.LastContactAt, summary.LastPromiseBrokenAt,
+            new AccountSummaryView(AccountView.Of(summary.Account, now, tenants[tenant.Value].Policy), summary.LastContactAt, summary.LastPromiseBrokenAt,
                 WorkQueue.For(summary, now).ToList()),
             await ProjectionLag.Of(store, session, nameof(AccountSummary), token)));
     }

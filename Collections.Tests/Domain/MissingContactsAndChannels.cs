@@ -240,6 +240,21 @@ public class MissingContactsAndChannels
     }
 
     [Fact]
+    public void a_letter_planned_to_a_contact_without_a_postal_address_shows_long_before_it_falls_due()
+    {
+        var s = Escalating(Policy, Clerk, Controller, Cfo, Owner with { PostalAddress = null });
+        s.RunUntil(Day(s, 2));
+
+        var gap = ContactGaps.Ahead(s.Account, Policy).ShouldHaveSingleItem();
+        (gap.Step.Id, gap.Missing, gap.Contact!.ContactId).ShouldBe(("last-chance", ContactDetail.PostalAddress, "own"));
+        gap.Describe().ShouldBe("no postal address for Otto Owner (Owner)");
+
+        s.RecordContact(Owner);
+        ContactGaps.Ahead(s.Account, Policy).ShouldBeEmpty();
+        ContactGaps.Ahead(Opened(), Policy).ShouldBeEmpty(); // not in escalation: nothing planned
+    }
+
+    [Fact]
     public void contact_details_are_recorded_replacing_what_was_on_file()
     {
         var account = Opened();

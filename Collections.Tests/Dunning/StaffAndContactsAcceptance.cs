@@ -96,6 +96,8 @@ public class StaffAndContactsAcceptance(AppFixture fixture) : EscalationContext(
         var view = await Get(AccountUrl);
         view.GetProperty("dunning").GetProperty("pausedFor").GetString()!.ShouldContain("no postal address for Ada Clerk");
         view.GetProperty("openTasks").EnumerateArray().ShouldContain(t => t.GetProperty("obtain").GetString() == "postalAddress");
+        view.GetProperty("contactGaps").EnumerateArray().Select(g => (g.GetProperty("stepId").GetString(), g.GetProperty("missing").GetString()))
+            .ShouldBe([("reminder-letter", "postalAddress")]);
         (await Queue("collector-1")).ShouldContain(i => i.Kind == "contactDetailsToFind" && i.Detail.Contains(request.TaskId));
 
         var details = new { name = "Ada Clerk", role = "apClerk", email = "ap@acme.test", postalAddress = "Postfach 12, 10115 Berlin" };

@@ -41,6 +41,18 @@ public static class ContactGaps
         return gap;
     }
 
+    /// <summary>
+    /// The steps of the account's ladder, from the next one scheduled (or from the first while it is paused), whose message
+    /// could not go out as its contacts stand now: a letter planned to a contact without a postal address shows before it
+    /// falls due. Empty when the account is not in escalation.
+    /// </summary>
+    public static IReadOnlyList<ContactGap> Ahead(DebtorAccount account, CreditPolicy policy)
+    {
+        if (account.Dunning is not { } dunning || !policy.Ladders.TryGetValue(dunning.Segment, out var ladder)) return [];
+        var from = dunning.NextStep is { } next ? Math.Max(0, ladder.IndexOf(next.StepId)) : 0;
+        return ladder.Steps.Skip(from).Select(step => Of(account, policy, step)).OfType<ContactGap>().ToList();
+    }
+
     public static ContactGap? Of(DebtorAccount account, CreditPolicy policy, PolicyStep step)
     {
         if (!SendsMessage(step.Action)) return null;
