@@ -17,8 +17,11 @@ public enum WorkKind
     HoldToReview = 6,
     Dispute = 7,
 
+    /// <summary>A final notice a person must send; its deadline starts only once they mark it sent.</summary>
+    NoticeToDispatch = 8,
+
     /// <summary>A step waits for a contact, an address or a number that someone must find.</summary>
-    ContactDetailsToFind = 8
+    ContactDetailsToFind = 9
 }
 
 /// <param name="Collector">Whose work it is: a task's assignee, else the account's collector.</param>
@@ -59,10 +62,13 @@ public static class WorkQueue
             {
                 { Obtain: { } missing } => (WorkKind.ContactDetailsToFind,
                     $"Find the {ContactGaps.Name(missing)}{(task.ContactId == "" ? "" : $" of {task.ContactId}")} ({task.StepId} waits)"),
+                _ when account.NoticesAwaitingDispatch.Contains(task.TaskId) => (WorkKind.NoticeToDispatch,
+                    $"Final notice to send by {task.Channel} to {task.ContactId} ({task.StepId})"),
                 { Channel: Channel.Phone } => (WorkKind.Call, $"Call {task.ContactId} ({task.StepId})"),
                 _ => (WorkKind.LetterToSend, $"Send by {task.Channel} to {task.ContactId} ({task.StepId})")
             };
-            return Item(kind, $"{detail}, task {task.TaskId}", task.DueAt, task.Assignee);
+            var then = kind == WorkKind.NoticeToDispatch ? ": its deadline starts when you mark it sent" : "";
+            return Item(kind, $"{detail}, task {task.TaskId}{then}", task.DueAt, task.Assignee);
         }
 
         foreach (var task in account.OpenTasks.Where(t => t.DueAt < endOfToday)) yield return TaskItem(task);

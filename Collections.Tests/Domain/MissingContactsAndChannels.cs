@@ -116,6 +116,7 @@ public class MissingContactsAndChannels
 
         s.Of<ReminderSent>().ShouldNotContain(r => r.StepId == "final-notice");
         s.Of<ObligationRecorded>().ShouldBeEmpty();
+        s.Of<FinalNoticeAwaitingDispatch>().ShouldBeEmpty(); // nobody is asked to send what cannot reach anyone
         var request = s.Of<ContactDetailsRequested>().ShouldHaveSingleItem();
         (request.StepId, request.Missing, request.ContactId, request.Channel).ShouldBe(("final-notice", ContactDetail.PhoneNumber, "cfo", Channel.Fax));
         request.WaitUntil.ShouldBe(s.Account.At(Due.AddDays(32), new TimeOnly(13, 0)));
@@ -124,7 +125,11 @@ public class MissingContactsAndChannels
         s.RunUntil(Day(s, 60));
         s.Of<StepSkipped>().Select(k => k.StepId).ShouldBe(["final-notice", "credit-hold"]);
         s.Of<CreditHoldPlaced>().ShouldBeEmpty();
-        // The ladder goes on to what can be delivered: the owner's certified letter, and its consequence.
+        // The ladder goes on to what can be delivered: the owner's certified letter, posted by a person, and its consequence.
+        var letter = s.Of<FinalNoticeAwaitingDispatch>().ShouldHaveSingleItem();
+        letter.StepId.ShouldBe("last-chance");
+        s.Of<ObligationRecorded>().ShouldBeEmpty();
+        s.CompleteTask(letter.TaskId);
         s.Of<ObligationRecorded>().ShouldHaveSingleItem().AnnouncedInStep.ShouldBe("last-chance");
         s.ShouldHaveNoOverdueObligation();
     }
@@ -195,10 +200,60 @@ public class MissingContactsAndChannels
         s.Of<ObligationRecorded>().ShouldBeEmpty();
 
         s.RecordContact(Cfo);
+        // A fax is sent by a person: the notice now waits for them to send it, and still no deadline runs.
+        var waiting = s.Of<FinalNoticeAwaitingDispatch>().ShouldHaveSingleItem();
+        (waiting.StepId, waiting.Channel).ShouldBe(("final-notice", Channel.Fax));
+        s.Account.OpenTasks.ShouldNotContain(t => t.TaskId == requests[1].TaskId);
+        s.Of<CollectionTaskCompleted>().Last().Note.ShouldBe($"recorded: step 'final-notice' is ready to send (task {waiting.TaskId})");
+        s.Of<ObligationRecorded>().ShouldBeEmpty();
+        // Only the notice's own task sends it: the tasks that asked for the number never do.
+        foreach (var request in requests)
+            s.Process!.NoticeDispatched(request.TaskId, s.Now, s.Account, policy, s.Now).ShouldBe(ProcessResult.Nothing);
+
+        s.CompleteTask(waiting.TaskId);
         var notice = s.Of<ReminderSent>().Single(r => r.StepId == "final-notice");
         notice.Channel.ShouldBe(Channel.Fax);
         s.Of<ObligationRecorded>().ShouldHaveSingleItem().Deadline.ShouldBe(notice.SentAt.AddHours(48));
-        s.Account.OpenTasks.ShouldNotContain(t => t.TaskId == requests[1].TaskId);
+    }
+
+    [Fact]
+    public void a_notice_a_person_sends_is_recorded_as_sent_to_whom_its_draft_was_addressed()
+    {
+        var policy = Policy with { MissingContacts = Policy.MissingContacts with { WhenRoleMissing = RoleMissingRule.NextRoleUpThenDown } };
+        var s = Escalating(policy, Clerk, Controller, Cfo);
+        s.RunUntil(Day(s, 37)); // the certified last chance, meant for the owner, is drafted to the CFO
+
+        var waiting = s.Of<FinalNoticeAwaitingDispatch>().ShouldHaveSingleItem();
+        waiting.StepId.ShouldBe("last-chance");
+        var task = s.Of<CollectionTaskCreated>().Single(t => t.TaskId == waiting.TaskId);
+        (task.ContactId, task.Assignee).ShouldBe(("cfo", "morgan.hale"));
+        task.Instructions.ShouldStartWith("No Owner on file: this goes to Carl Finance (Chief Financial Officer) instead.");
+
+        s.RecordContact(Owner); // found before the letter was posted: the letter in the post is still the CFO's
+        s.CompleteTask(waiting.TaskId);
+        var notice = s.Of<ReminderSent>().Single(r => r.StepId == "last-chance");
+        (notice.RecipientContactId, notice.RecipientRole).ShouldBe(("cfo", ContactRole.Cfo));
+        notice.RenderedText.ShouldContain("This is meant for your Owner");
+        s.Of<RecipientSubstituted>().Last().ShouldBe(new RecipientSubstituted("last-chance", ContactRole.Owner, "cfo", ContactRole.Cfo, s.Now));
+    }
+
+    [Fact]
+    public void a_certified_notice_without_a_postal_address_waits_for_it_before_anyone_is_asked_to_post_it()
+    {
+        var s = Escalating(Policy, Clerk, Controller, Cfo, Owner with { PostalAddress = null });
+        s.RunUntil(Day(s, 37));
+
+        var request = s.Of<ContactDetailsRequested>().ShouldHaveSingleItem();
+        (request.StepId, request.Missing, request.ContactId).ShouldBe(("last-chance", ContactDetail.PostalAddress, "own"));
+        s.Of<FinalNoticeAwaitingDispatch>().ShouldBeEmpty();
+        s.Of<ObligationRecorded>().Select(o => o.AnnouncedInStep).ShouldBe(["final-notice"]);
+        s.Process!.NoticeDispatched(request.TaskId, s.Now, s.Account, Policy, s.Now).ShouldBe(ProcessResult.Nothing);
+
+        s.RecordContact(Owner);
+        var waiting = s.Of<FinalNoticeAwaitingDispatch>().ShouldHaveSingleItem();
+        s.Of<CollectionTaskCreated>().Single(t => t.TaskId == waiting.TaskId).Instructions.ShouldContain(Post);
+        s.Account.OpenTasks.ShouldNotContain(t => t.TaskId == request.TaskId);
+        s.Of<ObligationRecorded>().Count().ShouldBe(1); // the last chance's deadline starts when it is posted
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public class StaffAndContactsAcceptance(AppFixture fixture) : EscalationContext(
     private static readonly string Collector1 = Tokens.For(Roles.Collector, "collector-1", name: "Sam Porter");
     private static readonly string Collector2 = Tokens.For(Roles.Collector, "collector-2", name: "Chris Park");
     private static readonly string Dana = Tokens.For(Roles.Collector, "dana.whitfield", name: "Dana Whitfield");
+    private static readonly string Morgan = Tokens.For(Roles.CreditManager, "morgan.hale", name: "Morgan Hale");
 
     [Fact]
     public async Task a_sales_rep_cannot_be_assigned_as_collector()
@@ -127,8 +128,45 @@ public class StaffAndContactsAcceptance(AppFixture fixture) : EscalationContext(
         await RunUntilDay(120); // nobody found the address: the notice is skipped, and with it the hold it would have announced
         (await Events<StepSkipped>()).Select(s => s.StepId).ShouldBe(["final-notice", "credit-hold"]);
         (await Events<CreditHoldPlaced>()).ShouldBeEmpty();
+        // The certified last chance can go out: it waits for the person who posts it, and its deadline only then.
+        var letter = (await Events<FinalNoticeAwaitingDispatch>()).ShouldHaveSingleItem();
+        letter.StepId.ShouldBe("last-chance");
+        (await Events<ObligationRecorded>()).ShouldBeEmpty();
+        await Complete(letter.TaskId, Morgan, 200);
         (await Events<ObligationRecorded>()).ShouldHaveSingleItem().AnnouncedInStep.ShouldBe("last-chance");
         await NoObligationShouldBeOverdue();
+    }
+
+    [Fact]
+    public async Task a_certified_notice_waits_for_its_address_and_completing_the_request_sends_nothing()
+    {
+        await OpenAccountWithInvoiceFallingDue(contacts:
+            [Clerk, Controller, Cfo, new { contactId = "own", name = "Otto Owner", role = "owner", email = "own@acme.test" }]);
+        await RunUntilDay(37); // the last chance, by certified letter to the owner, fell due on day 36
+        await CatchUp();
+
+        var request = (await Events<ContactDetailsRequested>()).ShouldHaveSingleItem();
+        (request.StepId, request.Missing, request.Assignee).ShouldBe(("last-chance", ContactDetail.PostalAddress, "collector-1"));
+        (await Events<FinalNoticeAwaitingDispatch>()).ShouldBeEmpty();
+        (await Events<ObligationRecorded>()).Select(o => o.AnnouncedInStep).ShouldBe(["final-notice"]);
+        (await Queue("morgan.hale")).ShouldNotContain(i => i.Kind == "noticeToDispatch");
+
+        // The collector closes the request without the address: that sends no notice and starts no deadline.
+        await Complete(request.TaskId, Collector1, 200);
+        (await Events<ReminderSent>()).ShouldNotContain(r => r.StepId == "last-chance");
+        (await Events<ObligationRecorded>()).Count.ShouldBe(1);
+        (await Account()).Dunning!.PausedFor!.ShouldContain("no postal address for Otto Owner");
+
+        await Record("own", new { name = "Otto Owner", role = "owner", email = "own@acme.test", postalAddress = PostalAddress }, Collector1, 200);
+        var letter = (await Events<FinalNoticeAwaitingDispatch>()).ShouldHaveSingleItem();
+        (await Events<ObligationRecorded>()).Count.ShouldBe(1);
+        await CatchUp();
+        (await Queue("morgan.hale")).ShouldContain(i => i.Kind == "noticeToDispatch" && i.Detail.Contains(letter.TaskId));
+
+        var postedAt = Clock.Now;
+        await Complete(letter.TaskId, Morgan, 200);
+        (await Events<ReminderSent>()).Single(r => r.StepId == "last-chance").SentAt.ShouldBe(postedAt);
+        (await Events<ObligationRecorded>()).Last().AnnouncedInStep.ShouldBe("last-chance");
     }
 
     private sealed record QueueItem(string Kind, string Detail, string? Collector);

@@ -49,6 +49,9 @@ public sealed class AppFixture : IAsyncLifetime
         // The shipped policy, with the tests' collectors among its staff (put back afterwards: other hosts name their own).
         _environment.Set("Collections__CreditPolicy", await TestStaff.WriteDefaultPolicy(_work));
 
+        // Exchange rates a few days before the tests' due dates (TestClock.Start + 14 days); CHF has none on purpose.
+        foreach (var (key, value) in TestExchangeRates.Settings) Environment.SetEnvironmentVariable(key, value);
+
         JasperFxEnvironment.AutoStartHost = true;
         Host = await AlbaHost.For<Program>(builder => builder.ConfigureServices(services =>
         {
@@ -56,6 +59,7 @@ public sealed class AppFixture : IAsyncLifetime
             // Every answer the suite gets is held to the OpenAPI document when the run ends.
             services.AddSingleton<IStartupFilter, ContractRecorder>();
             services.RunWolverineInSoloMode();
+            services.UseGenerousRateLimits();
         }));
         Host.ActingAsAdmin();
     }

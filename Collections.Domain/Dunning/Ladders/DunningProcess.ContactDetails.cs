@@ -1,4 +1,5 @@
 using Collections.Domain.Accounts;
+using Collections.Domain.Disputes;
 using Collections.Domain.Dunning.Calendar;
 using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Dunning.PolicyFile;
@@ -23,11 +24,18 @@ public sealed partial class DunningProcess
     /// Contact details were recorded: the step waiting for them goes out now, if they were what it lacked. Not while a
     /// promise or a dispute holds the ladder, nor when it has moved on (a broken promise jumps ahead) to a step not yet due.
     /// </summary>
-    public ProcessResult ContactDetailsRecorded(DebtorAccount account, CreditPolicy policy, DateTimeOffset now) =>
-        AwaitingDetails is { } wait && Ladder(policy).Steps[NextStepIndex].Id == wait.StepId && PromiseId is null
-        && OpenDisputes.Count == 0 && account.PastDueBalance(now).Count > 0
+    public ProcessResult ContactDetailsRecorded(DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
+    {
+        if (AwaitingDetails is not { } wait || Ladder(policy).Steps[NextStepIndex].Id != wait.StepId || PromiseId is not null
+            || PausedFor is not null) return ProcessResult.Nothing;
+        // As at any step: credit on the account is applied first, and nothing is sent about what is under review.
+        var credit = NettedAccount.Of(account, policy, now);
+        account = credit.Account;
+        if (account.PastDueBalance(now).Count == 0) return Complete([.. credit.Events], credit.Settled("nothing is past due"), now);
+        return credit.Before(account.EverythingUnderReview(now) is null
             ? RunStep(account, policy, now)
-            : ProcessResult.Nothing;
+            : Rethink("contact details recorded", account, policy, now));
+    }
 
     private ProcessResult HoldForDetails(PolicyStep step, ContactGap gap, DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
     {
@@ -89,10 +97,11 @@ public sealed partial class DunningProcess
     }
 
     /// <summary>The step goes out after all (or the ladder moved past it): the task that asked for its details is done.</summary>
-    private List<object> DetailsArrived(PolicyStep step, DebtorAccount account, DateTimeOffset now)
+    /// <param name="outcome">What became of the step: it went out, or (a final notice a person sends) it is ready to send.</param>
+    private List<object> DetailsArrived(PolicyStep step, DebtorAccount account, DateTimeOffset now, string outcome = "went out")
     {
         var events = CloseDetailsTask(account, AwaitingDetails?.StepId == step.Id
-            ? $"recorded: step '{step.Id}' went out"
+            ? $"recorded: step '{step.Id}' {outcome}"
             : "no longer needed: the ladder moved on", now);
         AwaitingDetails = null;
         return events;
@@ -109,9 +118,13 @@ public sealed partial class DunningProcess
         var what = gap.Step == step
             ? $"Step '{step.Id}' ({StepRunner.Describe(step)}) cannot go out: {gap.Describe()}."
             : $"Step '{step.Id}' ({StepRunner.Describe(step)}) cannot go out: the {StepRunner.Describe(gap.Step)} it announces would find {gap.Describe()}.";
+        // A final notice a person sends is then theirs to send; its deadline starts only once they have.
+        var goes = step.Action == StepAction.FinalNotice && StepRunner.SentByPerson(step)
+            ? "the notice is then handed at once to whoever sends it"
+            : "the step then goes out at once";
         var record = gap.Contact is { } contact
-            ? $"Record it on the contact (PUT /api/accounts/{account.Id}/contacts/{contact.ContactId}); the step then goes out at once."
-            : $"Find out who it is and record them as a contact (PUT /api/accounts/{account.Id}/contacts/{{contactId}}); the step then goes out at once.";
+            ? $"Record it on the contact (PUT /api/accounts/{account.Id}/contacts/{contact.ContactId}); {goes}."
+            : $"Find out who it is and record them as a contact (PUT /api/accounts/{account.Id}/contacts/{{contactId}}); {goes}.";
         return new ContactDetailsRequested($"{account.Id}:T-{account.TasksCreated + 1}", step.Id, gap.Step.Channel, gap.RoleWanted,
             gap.Contact?.ContactId, gap.Missing, role, assignee, $"{what} {record} {then}", until, now);
     }

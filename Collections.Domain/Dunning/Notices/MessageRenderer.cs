@@ -10,15 +10,16 @@ public static partial class MessageRenderer
     [
         "accountNumber", "debtorName", "contactName", "contactRole", "invoiceLines", "totalDue", "lateFeeLines",
         "oldestDaysPastDue", "contactBy", "nextStep", "policyCitation", "senderName", "senderTitle", "today",
-        "intendedRole", "standInNote"
+        "orderStopDays", "intendedRole", "standInNote"
     ];
 
     [GeneratedRegex(@"\{\{\s*(\w+)\s*\}\}")]
     private static partial Regex MergeField();
 
-    public static IEnumerable<string> UnknownFields(MessageTemplate template) =>
-        MergeField().Matches(template.Subject + "\n" + template.Body).Select(m => m.Groups[1].Value)
-            .Where(f => !Fields.Contains(f)).Distinct();
+    public static IEnumerable<string> FieldsUsed(MessageTemplate template) =>
+        MergeField().Matches(template.Subject + "\n" + template.Body).Select(m => m.Groups[1].Value).Distinct();
+
+    public static IEnumerable<string> UnknownFields(MessageTemplate template) => FieldsUsed(template).Where(f => !Fields.Contains(f));
 
     public static bool Uses(string? text, string field) =>
         text is not null && MergeField().Matches(text).Any(m => m.Groups[1].Value == field);
