@@ -16,6 +16,7 @@ export const workKinds = {
   holdToReview: "Hold to review",
   dispute: "Dispute",
   contactDetailsToFind: "Contact details to find",
+  noticeToDispatch: "Final notice to send",
 };
 
 export const money = (amount, currency) =>
