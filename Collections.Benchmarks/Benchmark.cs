@@ -33,7 +33,7 @@ public static class Benchmark
         Console.WriteLine($"Collections benchmark: {accounts} simulated accounts, {samples} samples per query, {Environment.ProcessorCount} cores");
         await using var subscriber = await RelaySubscriber.StartAsync(host);
         var watch = Stopwatch.StartNew();
-        var events = await SimulatedData.AppendAsync(store, Tenants.Default, new AccountSimulator(2026).Accounts(accounts, now));
+        var events = await SimulatedData.AppendAsync(store, Tenants.Default, new AccountSimulator(2026, host.Services.GetRequiredService<Tenants>()[Tenants.Default].Policy.Staff).Accounts(accounts, now));
         var appendSeconds = watch.Elapsed.TotalSeconds;
         Report("append events (batches of 250 streams)", $"{events} events in {appendSeconds:F1} s = {events / appendSeconds:F0} events/s");
         var relayed = await subscriber.WaitForAsync(events, TimeSpan.FromMinutes(10)) + TimeSpan.FromSeconds(appendSeconds);

@@ -20,6 +20,14 @@ using Wolverine.Http;
 
 namespace Collections.Api.Accounts;
 
+/// <summary>A step ahead that could not go out as the contacts stand: what is missing, and for whom.</summary>
+public sealed record ContactGapView(string StepId, Channel Channel, ContactRole RoleWanted, string? ContactId, ContactDetail Missing,
+    string Description)
+{
+    public static ContactGapView Of(ContactGap gap) =>
+        new(gap.Step.Id, gap.Step.Channel, gap.RoleWanted, gap.Contact?.ContactId, gap.Missing, gap.Describe());
+}
+
 /// <param name="UnderReview">Why the escalation leaves the invoice alone now ("dispute D-1 is open", a dunning block and its reason); null when it is chased.</param>
 public sealed record InvoiceView(string InvoiceNumber, string Currency, decimal Amount, decimal LateFees, decimal Paid,
     decimal WrittenOff, decimal Open, DateOnly IssueDate, DateOnly DueDate, int DaysPastDue, ContractTerms? Contract,
@@ -33,6 +41,8 @@ public sealed record InvoiceView(string InvoiceNumber, string Currency, decimal 
 /// <param name="WorkingDays">The working days the escalation keeps for this debtor, under the tenant's credit policy.</param>
 /// <param name="PastDueForDunning">What the escalation chases: the past-due balance less the invoices under dispute or a dunning block.</param>
 /// <param name="DunningBlocks">Invoices left out of the escalation until a date, as they stand at <c>AsOf</c>.</param>
+/// <param name="ContactGaps">Steps of the ladder ahead whose message could not go out as the contacts stand now (credit
+/// policy, missing contacts and addresses): record the details before the step falls due.</param>
 public sealed record AccountView(
     string AccountNumber,
     long Version,
@@ -60,7 +70,8 @@ public sealed record AccountView(
     IReadOnlyList<ObligationState> Obligations,
     IReadOnlyList<OpenTask> OpenTasks,
     IReadOnlyList<Money> PastDueForDunning,
-    IReadOnlyList<DunningBlockState> DunningBlocks)
+    IReadOnlyList<DunningBlockState> DunningBlocks,
+    IReadOnlyList<ContactGapView> ContactGaps)
 {
     public static AccountView Of(DebtorAccount account, DateTimeOffset asOf, CreditPolicy policy)
     {
@@ -74,7 +85,8 @@ public sealed record AccountView(
                 account.ReviewOf(i.InvoiceNumber, asOf))).ToList(),
             account.OpenPromise, account.OpenDisputes, account.CreditHold, account.AgencyReferral, account.WriteOff,
             account.PendingWriteOff, account.Dunning, account.Obligations, account.OpenTasks, account.PastDueBalanceForDunning(asOf),
-            account.DunningBlocks.Where(b => b.IsActive(asOf)).ToList());
+            account.DunningBlocks.Where(b => b.IsActive(asOf)).ToList(),
+            Domain.Dunning.Ladders.ContactGaps.Ahead(account, policy).Select(ContactGapView.Of).ToList());
     }
 }
 

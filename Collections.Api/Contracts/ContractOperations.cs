@@ -30,6 +30,10 @@ public sealed class ContractOperations : IOpenApiOperationTransformer
         ["POST api/accounts/{accountNumber}/contacts"] = """
             {"channel":"phone","direction":"outbound","contactId":"ap","summary":"Invoice approved, in Friday's run.","outcome":"reached"}
             """,
+        ["PUT api/accounts/{accountNumber}/contacts/{contactId}"] = """
+            {"name":"Carl Finance","role":"cfo","email":"cfo@acme.example","phone":"+49 30 1234",
+             "postalAddress":"Acme Widgets GmbH, 1 Hauptstrasse, 10115 Berlin"}
+            """,
         ["POST api/accounts/{accountNumber}/disputes"] = """{"invoiceNumbers":["INV-1001"],"reason":"Goods arrived damaged"}""",
         ["POST api/accounts/{accountNumber}/disputes/{disputeId}/resolution"] = """
             {"outcome":"inFavourOfCreditor","note":"Photos show the goods intact"}

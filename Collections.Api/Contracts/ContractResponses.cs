@@ -24,8 +24,9 @@ public sealed class ContractResponses : IHttpPolicy
         {
             var route = chain.RoutePattern?.RawText ?? "";
             if (!route.StartsWith("/api/")) continue;
-            var opens = chain.HttpMethods.Contains("PUT");
-            var writes = route.StartsWith("/api/accounts/") && (opens || chain.HttpMethods.Contains("POST"));
+            // Only opening an account creates what it names (201, and no 404); recording a contact's details is a write on one.
+            var opens = chain.HttpMethods.Contains("PUT") && route == "/api/accounts/{accountNumber}";
+            var writes = route.StartsWith("/api/accounts/") && (chain.HttpMethods.Contains("PUT") || chain.HttpMethods.Contains("POST"));
             var onAccount = route.Contains("{accountNumber}");
             chain.Metadata.Finally(endpoint =>
             {

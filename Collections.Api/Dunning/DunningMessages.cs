@@ -34,6 +34,9 @@ public sealed record TaskCompleted([property: SagaIdentity] string AccountNumber
 /// <param name="Cause">What happened, in words for the history ("dunning block on INV-7 placed").</param>
 public sealed record DunningBlockChanged([property: SagaIdentity] string AccountNumber, string Cause) : IAccountMessage;
 
+/// <summary>A contact's details were recorded: a step waiting for them may go out now.</summary>
+public sealed record ContactDetailsChanged([property: SagaIdentity] string AccountNumber) : IAccountMessage;
+
 /// <summary>A person referred the account to an agency or wrote it off: the ladder has nothing left to do.</summary>
 public sealed record EscalationStopped([property: SagaIdentity] string AccountNumber, string Reason) : IAccountMessage;
 

@@ -90,6 +90,9 @@ public sealed class DunningSaga : Saga, IRevisioned
         Decide(session, clock, (process, account, now) =>
             process.NoticeDispatched(message.TaskId, message.CompletedAt, account, tenants[tenant.Value].Policy, now));
 
+    public Task<OutgoingMessages> Handle(ContactDetailsChanged _, IDocumentSession session, Tenants tenants, TenantId tenant, TimeProvider clock) =>
+        Decide(session, clock, (process, account, now) => process.ContactDetailsRecorded(account, tenants[tenant.Value].Policy, now));
+
     // Messages for an account that is not (or no longer) in escalation need nothing done.
     public static void NotFound(DunningWakeup _) { }
     public static void NotFound(PaymentRecorded _) { }
@@ -100,6 +103,7 @@ public sealed class DunningSaga : Saga, IRevisioned
     public static void NotFound(EscalationStopped _) { }
     public static void NotFound(ContactRecorded _) { }
     public static void NotFound(TaskCompleted _) { }
+    public static void NotFound(ContactDetailsChanged _) { }
 
     private async Task<OutgoingMessages> Decide(IDocumentSession session, TimeProvider clock,
         Func<DunningProcess, DebtorAccount, DateTimeOffset, ProcessResult> decide)

@@ -66,6 +66,9 @@ public static class DunningTriggers
                 case EscalatedToAgency { ReferredBy: not StepRunner.PolicyActor } referral:
                     messages.Add(new EscalationStopped(account.Id, $"referred to {referral.Agency} by {referral.ReferredBy}"));
                     break;
+                case ContactDetailsRecorded:
+                    messages.Add(new ContactDetailsChanged(account.Id));
+                    break;
                 case AccountWrittenOff writeOff:
                     messages.Add(new EscalationStopped(account.Id, $"written off: {writeOff.Reason}"));
                     break;

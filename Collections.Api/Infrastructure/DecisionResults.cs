@@ -19,9 +19,10 @@ public static class DecisionResults
     /// </summary>
     /// <returns>The response, and the messages the appended events trigger (sent through the outbox on commit).</returns>
     /// <summary>As <see cref="Carry"/>, for a collector's work: refused with 403 unless the account is theirs.</summary>
+    /// <param name="taskId">The task the command is about: its assignee may carry it out on someone else's account.</param>
     public static (IResult, OutgoingMessages) CarryAssigned(this IEventStream<DebtorAccount> stream, Caller caller,
-        long? expectedVersion, Func<Actor, Decision> decide) =>
-        caller.RefuseUnlessAssigned(stream.Aggregate!) is { } refused ? (refused, []) : stream.Carry(expectedVersion, decide(caller.Actor));
+        long? expectedVersion, Func<Actor, Decision> decide, string? taskId = null) =>
+        caller.RefuseUnlessAssigned(stream.Aggregate!, taskId) is { } refused ? (refused, []) : stream.Carry(expectedVersion, decide(caller.Actor));
 
     public static (IResult, OutgoingMessages) Carry(this IEventStream<DebtorAccount> stream, long? expectedVersion,
         Decision decision, int createdStatus = StatusCodes.Status200OK)

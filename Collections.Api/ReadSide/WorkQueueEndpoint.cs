@@ -14,8 +14,9 @@ public sealed record WorkQueuePage(IReadOnlyList<WorkItem> Items, int Total, int
 public static class WorkQueueEndpoint
 {
     /// <summary>
-    /// What needs doing today: calls due, letters to send, promises falling due, broken promises, final-notice
-    /// deadlines, holds to review, disputes. Highest priority first (<c>sort=dueAt</c> for soonest first).
+    /// What needs doing today: calls due, letters to send, contact details to find, promises falling due, broken promises,
+    /// final-notice deadlines, holds to review, disputes. Highest priority first (<c>sort=dueAt</c> for soonest first).
+    /// <c>collector</c>: one person's work, the tasks assigned to them and the rest of their accounts' items.
     /// </summary>
     [WolverineGet("/api/work-queue"), Tags("Work queues"), ProducesResponseType<Fresh<WorkQueuePage>>(200), Authorize(Policy = Capability.Read)]
     public static async Task<IResult> Get(string? collector, string? kind, string? sort, int? page, int? pageSize,
@@ -27,9 +28,10 @@ public static class WorkQueueEndpoint
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["sort"] = ["must be priority or dueAt."] });
 
         var query = session.Query<AccountSummary>().Where(s => s.NeedsAttention);
-        if (collector is not null) query = query.Where(s => s.Collector == collector);
+        if (collector is not null) query = query.Where(s => s.Assignees.Contains(collector));
         var now = clock.GetUtcNow();
-        var items = (await query.ToListAsync(token)).SelectMany(s => WorkQueue.For(s, now)).ToList();
+        var items = (await query.ToListAsync(token)).SelectMany(s => WorkQueue.For(s, now))
+            .Where(i => collector is null || i.Collector == collector).ToList();
 
         var counts = items.GroupBy(i => i.Kind).ToDictionary(g => g.Key, g => g.Count());
         if (only is not null) items = items.Where(i => i.Kind == only).ToList();

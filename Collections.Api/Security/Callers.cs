@@ -19,12 +19,13 @@ public sealed class Caller(IHttpContextAccessor http, AuthSettings settings, Ten
     public string? Tenant => TenantGate.TenantOf(User, settings) ?? tenants.Implicit;
 
     /// <summary>
-    /// A collector works the accounts assigned to them; a credit manager or an admin works any. Refused with 403
-    /// before the command is looked at.
+    /// A collector works the accounts assigned to them, and the open tasks assigned to them (<paramref name="taskId"/>)
+    /// on any account; a credit manager or an admin works any. Refused with 403 before the command is looked at.
     /// </summary>
-    public IResult? RefuseUnlessAssigned(DebtorAccount account)
+    public IResult? RefuseUnlessAssigned(DebtorAccount account, string? taskId = null)
     {
         if (Callers.WorksAnyAccount(User) || account.Collector == Actor.Id) return null;
+        if (taskId is not null && account.OpenTasks.Any(t => t.TaskId == taskId && t.Assignee == Actor.Id)) return null;
         return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The account is not assigned to you",
             detail: $"Account {account.Id} is worked by {account.Collector ?? "nobody yet"}; a credit manager can reassign it.");
     }

@@ -3,6 +3,7 @@ using Collections.Domain.Common;
 using Collections.Domain.CreditHolds;
 using Collections.Domain.Disputes;
 using Collections.Domain.Dunning.Calendar;
+using Collections.Domain.Dunning.PolicyFile;
 using Collections.Domain.Invoicing;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;
@@ -14,7 +15,8 @@ namespace Collections.Api.Simulation;
 /// payments, partial payments, promises, disputes and holds. Every event comes out of the domain's own
 /// decisions, so the invariants hold. The same seed gives the same accounts.
 /// </summary>
-public sealed class AccountSimulator(int seed)
+/// <param name="staff">The tenant's collections staff: the simulated <see cref="Collectors"/> must be among them.</param>
+public sealed class AccountSimulator(int seed, StaffRegister staff)
 {
     public static readonly string[] Collectors = ["amy.chen", "ben.okafor", "carla.ruiz", "dev.patel", "eva.novak"];
     private static readonly string[] Segments = ["enterprise", "mid-market", "small-business"];
@@ -38,13 +40,16 @@ public sealed class AccountSimulator(int seed)
         }
 
         var currency = _random.NextDouble() < 0.8 ? "EUR" : "USD";
-        Apply(OpenAccountDecision.Decide(number, new OpenAccount($"Debtor {number} Ltd", Pick(Segments), Pick(Zones),
+        var (segment, zone, collector) = (Pick(Segments), Pick(Zones), Pick(Collectors));
+        if (staff.Find(collector) is null)
+            throw new InvalidOperationException($"The simulated collector '{collector}' is not in the credit policy's staff register.");
+        Apply(OpenAccountDecision.Decide(number, new OpenAccount($"Debtor {number} Ltd", segment, zone,
             new CreditTerms(30, 50_000m, currency),
             [
                 new DebtorContact("ap", "Alex Payable", ContactRole.ApClerk, $"ap@{number.ToLowerInvariant()}.example", null, null),
                 new DebtorContact("ctl", "Casey Control", ContactRole.Controller, $"controller@{number.ToLowerInvariant()}.example", null, null),
                 new DebtorContact("cfo", "Frances Officer", ContactRole.Cfo, $"cfo@{number.ToLowerInvariant()}.example", "+1 555 0100", null)
-            ], Pick(Collectors)), null, now));
+            ], collector), null, staff, now));
 
         var today = account.Today(now);
         var invoices = _random.Next(1, 7);
@@ -73,16 +78,16 @@ public sealed class AccountSimulator(int seed)
         var pastDue = account.PastDueInvoices(now).ToList();
         if (pastDue.Count > 0)
         {
-            var collector = new Actor(account.Collector!, account.Collector!);
+            var worker = new Actor(collector, collector);
             var worst = pastDue.Max(i => i.DaysPastDue(today));
             if (worst > 60 && _random.NextDouble() < 0.5)
                 Apply(account.Decide(new PlaceCreditHold($"{worst} days past due"), CreditManager, now));
             if (_random.NextDouble() < 0.15)
                 Apply(account.Decide(new RecordPromise(pastDue[0].Open, currency, today.AddDays(_random.Next(0, 5)), "ap",
-                    "Promised on the phone"), collector, now));
+                    "Promised on the phone"), worker, now));
             if (_random.NextDouble() < 0.05)
                 Apply(account.Decide(new RaiseDispute([pastDue[0].InvoiceNumber], "Quantities differ from the delivery note"),
-                    collector, now));
+                    worker, now));
         }
 
         return (number, events);

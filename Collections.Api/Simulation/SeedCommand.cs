@@ -37,7 +37,7 @@ public sealed class SeedCommand : JasperFxAsyncCommand<SeedInput>
 
         var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var watch = Stopwatch.StartNew();
-        var events = await SimulatedData.AppendAsync(store, input.TenantFlag, new AccountSimulator(input.SeedFlag)
+        var events = await SimulatedData.AppendAsync(store, input.TenantFlag, new AccountSimulator(input.SeedFlag, host.Services.GetRequiredService<Tenants>()[input.TenantFlag].Policy.Staff)
             .Accounts(input.AccountsFlag, now, input.PrefixFlag));
         AnsiConsole.MarkupLine($"[green]Appended {events} events for {input.AccountsFlag} accounts in {watch.Elapsed.TotalSeconds:F1} s.[/] " +
                                "The read side catches up in the background when the service runs.");

@@ -27,6 +27,7 @@ public static class AccountEvents
         typeof(DunningCompleted), typeof(CollectionTaskCreated), typeof(CollectionTaskCompleted),
         typeof(ObligationRecorded), typeof(ObligationFulfilled), typeof(ObligationCancelled), typeof(ObligationSuspended),
         typeof(FinalNoticeAwaitingDispatch), typeof(FinalNoticeWithdrawn),
-        typeof(DunningBlockPlaced), typeof(DunningBlockLifted), typeof(DunningBlockEnded), typeof(InvoicePassedOrderLimit)
+        typeof(DunningBlockPlaced), typeof(DunningBlockLifted), typeof(DunningBlockEnded), typeof(InvoicePassedOrderLimit),
+        typeof(RecipientSubstituted), typeof(ContactDetailsRequested), typeof(StepSkipped), typeof(ContactDetailsRecorded)
     ];
 }

@@ -134,6 +134,8 @@ public sealed class DebtorAccount
                 NoticesAwaitingDispatch.Remove(e.TaskId);
                 break;
             case ObligationSuspended e: When(e); break;
+            case ContactDetailsRequested e: When(e); break;
+            case ContactDetailsRecorded e: When(e); break;
         }
     }
 
@@ -269,6 +271,19 @@ public sealed class DebtorAccount
     {
         TasksCreated++;
         OpenTasks.Add(OpenTask.From(e));
+    }
+
+    private void When(ContactDetailsRequested e)
+    {
+        TasksCreated++;
+        OpenTasks.Add(OpenTask.From(e));
+    }
+
+    private void When(ContactDetailsRecorded e)
+    {
+        var index = Contacts.FindIndex(c => c.ContactId == e.Contact.ContactId);
+        if (index < 0) Contacts.Add(e.Contact);
+        else Contacts[index] = e.Contact;
     }
 
     private void When(ObligationRecorded e) =>

@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
 using Collections.Domain.Common;
+using Collections.Domain.Dunning.PolicyFile;
 
 namespace Collections.Domain.Accounts;
 
 /// <param name="TimeZone">IANA zone of the debtor's office: due dates and contact-by times are read in it.</param>
-/// <param name="Collector">The collector who works this account.</param>
+/// <param name="Collector">The user name of whoever works this account: one of the collections staff (the credit policy's <c>staff</c>).</param>
 /// <param name="Country">ISO 3166-1 alpha-2 country of the debtor's office, whose working days and public holidays the
 /// escalation keeps; without it, the credit policy's default country.</param>
 public sealed record OpenAccount(
@@ -34,9 +35,11 @@ public static partial class OpenAccountDecision
 
     /// <param name="existing">The account already under this number, if any: opening it again with the same
     /// details changes nothing, with other details it is a conflict.</param>
-    public static Decision Decide(string accountNumber, OpenAccount command, DebtorAccount? existing, DateTimeOffset now)
+    /// <param name="staff">Who may work accounts: a collector outside it (a sales representative) is refused.</param>
+    public static Decision Decide(string accountNumber, OpenAccount command, DebtorAccount? existing, StaffRegister staff,
+        DateTimeOffset now)
     {
-        var check = Validate(accountNumber, command);
+        var check = Validate(accountNumber, command, staff);
         if (!check.IsValid) return check.Reject();
 
         var opened = new AccountOpened(accountNumber, command.DebtorName.Trim(),
@@ -55,7 +58,7 @@ public static partial class OpenAccountDecision
         && existing.Collector == opened.Collector && existing.Contacts.SequenceEqual(opened.Contacts)
         && existing.Country == opened.Country;
 
-    private static Validation Validate(string accountNumber, OpenAccount command)
+    private static Validation Validate(string accountNumber, OpenAccount command, StaffRegister staff)
     {
         var check = new Validation()
             .When(!AccountNumberFormat().IsMatch(accountNumber),
@@ -64,6 +67,9 @@ public static partial class OpenAccountDecision
             .Line(command.DebtorName, InputLimits.Name, "debtorName")
             .Line(command.Segment, InputLimits.Segment, "segment")
             .Line(command.Collector, InputLimits.Name, "collector")
+            .When(command.Collector is not null && staff.Find(command.Collector) is null, "collector",
+                "is not one of the collections staff (the credit policy's staff register, by the user name they sign in " +
+                "with): accounts are worked by collections staff only.")
             .Required(command.TimeZone, "timeZone")
             .Line(command.TimeZone, InputLimits.TimeZone, "timeZone")
             .When(!string.IsNullOrWhiteSpace(command.TimeZone) && command.TimeZone.Length <= InputLimits.TimeZone
@@ -94,17 +100,7 @@ public static partial class OpenAccountDecision
                 continue;
             }
 
-            check.Required(contact.ContactId, $"{at}.contactId")
-                .Line(contact.ContactId, InputLimits.Identifier, $"{at}.contactId")
-                .Required(contact.Name, $"{at}.name")
-                .Line(contact.Name, InputLimits.Name, $"{at}.name")
-                .Line(contact.Email, InputLimits.Email, $"{at}.email")
-                .Line(contact.Phone, InputLimits.Phone, $"{at}.phone")
-                .Text(contact.PostalAddress, InputLimits.PostalAddress, $"{at}.postalAddress")
-                .Defined(contact.Role, $"{at}.role")
-                .When(string.IsNullOrWhiteSpace(contact.Email) && string.IsNullOrWhiteSpace(contact.Phone)
-                      && string.IsNullOrWhiteSpace(contact.PostalAddress),
-                    at, "needs an email, a phone number or a postal address.")
+            check.Contact(contact, $"{at}.", at)
                 .When(contacts.Take(i).Any(c => c?.ContactId == contact.ContactId), $"{at}.contactId",
                     "is used by another contact.");
         }

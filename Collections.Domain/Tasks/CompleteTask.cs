@@ -11,8 +11,17 @@ public sealed record CollectionTaskCompleted(string TaskId, string CompletedBy, 
 
 public sealed record OpenTask(string TaskId, string StepId, Channel Channel, string Assignee, string ContactId, DateTimeOffset DueAt)
 {
+    /// <summary>Set on a task to obtain a missing contact or address (<see cref="ContactDetailsRequested"/>): what to find.</summary>
+    public ContactDetail? Obtain { get; init; }
+
     public static OpenTask From(CollectionTaskCreated created) =>
         new(created.TaskId, created.StepId, created.Channel, created.Assignee, created.ContactId, created.DueAt);
+
+    public static OpenTask From(ContactDetailsRequested requested) =>
+        new(requested.TaskId, requested.StepId, requested.Channel, requested.Assignee, requested.ContactId ?? "", requested.RequestedAt)
+        {
+            Obtain = requested.Missing
+        };
 }
 
 public static class CompleteTaskDecision

@@ -19,6 +19,9 @@ public sealed class AccountSummary
     public DebtorAccount Account { get; set; } = new();
     public string? Collector { get; set; }
 
+    /// <summary>Everyone with work on the account: its collector and the assignees of its open tasks (a work queue's filter).</summary>
+    public List<string> Assignees { get; set; } = [];
+
     /// <summary>Anything open (balance, hold, task, promise, dispute): only these accounts can appear in a report or queue.</summary>
     public bool NeedsAttention { get; set; }
 
@@ -58,6 +61,7 @@ public class AccountSummaryProjection : SingleStreamProjection<AccountSummary, s
         }
 
         summary.Collector = account.Collector;
+        summary.Assignees = new[] { account.Collector }.Concat(account.OpenTasks.Select(t => t.Assignee)).OfType<string>().Distinct().ToList();
         summary.OnHold = account.CreditHold is not null;
         summary.LatestIssueDate = account.Invoices.Select(i => (DateOnly?)i.IssueDate).Max();
         summary.NeedsAttention = account.OpenBalance().Count > 0 || summary.OnHold || account.OpenTasks.Count > 0

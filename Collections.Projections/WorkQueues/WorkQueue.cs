@@ -1,6 +1,8 @@
 using Collections.Domain.Common;
 using Collections.Domain.Dunning.Calendar;
+using Collections.Domain.Dunning.Ladders;
 using Collections.Domain.Dunning.Notices;
+using Collections.Domain.Tasks;
 using Collections.Projections.Summaries;
 
 namespace Collections.Projections.WorkQueues;
@@ -16,9 +18,13 @@ public enum WorkKind
     Dispute = 7,
 
     /// <summary>A final notice a person must send; its deadline starts only once they mark it sent.</summary>
-    NoticeToDispatch = 8
+    NoticeToDispatch = 8,
+
+    /// <summary>A step waits for a contact, an address or a number that someone must find.</summary>
+    ContactDetailsToFind = 9
 }
 
+/// <param name="Collector">Whose work it is: a task's assignee, else the account's collector.</param>
 /// <param name="Priority">Weighs money and age: the past-due amount, grown by a third for every 10 days the oldest item is late.</param>
 public sealed record WorkItem(
     string AccountNumber,
@@ -46,16 +52,26 @@ public static class WorkQueue
         var days = account.PastDueInvoices(now).Select(i => i.DaysPastDue(today)).DefaultIfEmpty(0).Max();
         var priority = decimal.Round(pastDue.Select(m => m.Amount).DefaultIfEmpty(0m).Max() * (1m + days / 30m), 2);
 
-        WorkItem Item(WorkKind kind, string detail, DateTimeOffset? dueAt) =>
-            new(account.Id, account.DebtorName, account.Collector, kind, detail, dueAt, pastDue, days, priority);
+        WorkItem Item(WorkKind kind, string detail, DateTimeOffset? dueAt, string? collector = null) =>
+            new(account.Id, account.DebtorName, collector ?? account.Collector, kind, detail, dueAt, pastDue, days, priority);
 
-        foreach (var task in account.OpenTasks.Where(t => t.DueAt < endOfToday))
-            yield return account.NoticesAwaitingDispatch.Contains(task.TaskId)
-                ? Item(WorkKind.NoticeToDispatch, $"Final notice to send by {task.Channel} to {task.ContactId} ({task.StepId}), " +
-                                                  $"task {task.TaskId}: its deadline starts when you mark it sent", task.DueAt)
-                : task.Channel == Channel.Phone
-                ? Item(WorkKind.Call, $"Call {task.ContactId} ({task.StepId}), task {task.TaskId}", task.DueAt)
-                : Item(WorkKind.LetterToSend, $"Send by {task.Channel} to {task.ContactId} ({task.StepId}), task {task.TaskId}", task.DueAt);
+        // A task is its assignee's, as the task says: the work queue files it under the same person.
+        WorkItem TaskItem(OpenTask task)
+        {
+            var (kind, detail) = task switch
+            {
+                { Obtain: { } missing } => (WorkKind.ContactDetailsToFind,
+                    $"Find the {ContactGaps.Name(missing)}{(task.ContactId == "" ? "" : $" of {task.ContactId}")} ({task.StepId} waits)"),
+                _ when account.NoticesAwaitingDispatch.Contains(task.TaskId) => (WorkKind.NoticeToDispatch,
+                    $"Final notice to send by {task.Channel} to {task.ContactId} ({task.StepId})"),
+                { Channel: Channel.Phone } => (WorkKind.Call, $"Call {task.ContactId} ({task.StepId})"),
+                _ => (WorkKind.LetterToSend, $"Send by {task.Channel} to {task.ContactId} ({task.StepId})")
+            };
+            var then = kind == WorkKind.NoticeToDispatch ? ": its deadline starts when you mark it sent" : "";
+            return Item(kind, $"{detail}, task {task.TaskId}{then}", task.DueAt, task.Assignee);
+        }
+
+        foreach (var task in account.OpenTasks.Where(t => t.DueAt < endOfToday)) yield return TaskItem(task);
 
         if (account.OpenPromise is { } promise && promise.PromisedDate <= today.AddDays(Horizon.Days))
             yield return Item(WorkKind.PromiseFallingDue,

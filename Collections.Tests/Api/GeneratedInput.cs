@@ -251,11 +251,16 @@ public class GeneratedInput(AppFixture fixture) : ApiContext(fixture)
             email ? ("email", Str("ap@acme.test")) : ("phone", Str("+49 30 1234"))));
 
     private static readonly Gen<J> OpenAccountBody = Gen.Select(Name, Gen.OneOf("Europe/Berlin", "America/New_York", "UTC", "Asia/Tokyo"),
-        Gen.Int[0, 365], Maybe(Amount), Contact, Maybe(Name),
+        Gen.Int[0, 365], Maybe(Amount), Contact, Maybe(Gen.OneOf("collector-1", "collector-2", "sam.porter").Select(Str)),
         (debtor, zone, netDays, limit, contact, collector) => (J)O(("debtorName", debtor), ("segment", Str("standard")),
             ("timeZone", Str(zone)),
             ("terms", O(("netDays", new Raw($"{netDays}")), ("creditLimit", limit), ("currency", Str("EUR")))),
             ("contacts", new Arr([contact])), ("collector", collector)));
+
+    private static readonly Gen<J> ContactDetails = Gen.Select(Gen.OneOf("apClerk", "controller", "cfo", "owner", "personalGuarantor"),
+        Name, Gen.Int[0, 2], ExpectedVersion, (role, name, detail, version) => (J)O(("name", name), ("role", Str(role)),
+            detail switch { 0 => ("email", Str("ap@acme.test")), 1 => ("phone", Str("+49 30 1234")), _ => ("postalAddress", Str("1 Main St\nBerlin")) },
+            ("expectedVersion", version)));
 
     private static readonly Gen<J> Invoice = Gen.Select(Gen.Int[1, 500], Amount, FarDate, Gen.Int[0, 90], Gen.Bool, Gen.Int[0, 60],
         (number, amount, issued, days, contract, afterDays) => (J)O(("invoiceNumber", Str($"INV-{number}")), ("amount", amount),
@@ -316,6 +321,7 @@ public class GeneratedInput(AppFixture fixture) : ApiContext(fixture)
         "complete task" => Text("note"),
         "place dunning block" => DunningBlock,
         "lift dunning block" => Text("reason"),
+        "record contact details" => ContactDetails,
         _ => throw new ArgumentOutOfRangeException(endpoint.Name)
     };
 
@@ -428,7 +434,7 @@ public class GeneratedInput(AppFixture fixture) : ApiContext(fixture)
         (1, Gen.OneOf("bad number", new string('A', 65), "ä-1", "-lead", "a%25b", "a\u0001b", "x\u202ey")));
 
     private static readonly Gen<Request> Requests = Gen.OneOf<WriteEndpoint>([.. WriteEndpoint.All]).SelectMany(endpoint =>
-        Gen.Select(endpoint.Method == "PUT" ? PutAccount : AccountFor, ValidBody(endpoint)).SelectMany(pair =>
+        Gen.Select(endpoint.Name == "open account" ? PutAccount : AccountFor, ValidBody(endpoint)).SelectMany(pair =>
         {
             var (account, body) = pair;
             return Gen.Frequency<Request>(

@@ -42,6 +42,9 @@ public sealed record WriteEndpoint(string Name, string Method, string Path, stri
         new("complete task", "POST", "/tasks/T-1/completion", """{"note":"called"}"""),
         new("place dunning block", "POST", "/invoices/INV-1/dunning-block", """{"reason":"awaiting credit note","until":"2095-01-31"}"""),
         new("lift dunning block", "POST", "/invoices/INV-1/dunning-block/lift", """{"reason":"credit note issued"}"""),
+        new("record contact details", "PUT", "/contacts/ap", """
+            {"name":"Ada Clerk","role":"apClerk","email":"ada.clerk@acme.test","phone":"+49 30 2","postalAddress":"2 Main St\nBerlin"}
+            """),
     ];
 
     public static TheoryData<string> Names => new(All.Select(e => e.Name));

@@ -27,6 +27,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     public DashboardServer Server { get; private set; } = null!;
     public HeadlessChromium Browser { get; private set; } = null!;
     public IDocumentStore Store => Server.App.Services.GetRequiredService<IDocumentStore>();
+    private StaffRegister Staff => Server.App.Services.GetRequiredService<Tenants>()[Tenants.Default].Policy.Staff;
 
     /// <summary>Every account folded from its raw events by the domain, as the aging report needs it.</summary>
     public IReadOnlyDictionary<string, DebtorAccount> Replayed { get; private set; } = null!;
@@ -37,7 +38,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Server = await DashboardServer.Start(await TestDatabase.Recreate("dashboard"), Clock);
-        await SimulatedData.AppendAsync(Store, Tenants.Default, new AccountSimulator(seed: 11).Accounts(Accounts, Clock.Now));
+        await SimulatedData.AppendAsync(Store, Tenants.Default, new AccountSimulator(seed: 11, Staff).Accounts(Accounts, Clock.Now));
         Browser = new HeadlessChromium();
     }
 
@@ -84,7 +85,7 @@ public sealed class DashboardFixture : IAsyncLifetime
 
         Apply(OpenAccountDecision.Decide(number, new OpenAccount($"Test Debtor {number} Ltd", "enterprise", "Europe/Berlin",
             new CreditTerms(30, 50_000m, "EUR"),
-            [new DebtorContact("ap", "Alex Payable", ContactRole.ApClerk, "ap@ui.example", "+49 30 1234", null)], collector), null, now));
+            [new DebtorContact("ap", "Alex Payable", ContactRole.ApClerk, "ap@ui.example", "+49 30 1234", null)], collector), null, Staff, now));
         var issued = account.Today(now).AddDays(pastDue ? -60 : -5);
         Apply(account.Decide(new IssueInvoice($"{number}-INV-1", 1200m, "EUR", issued, issued.AddDays(30), null)));
         if (onHold) Apply(account.Decide(new PlaceCreditHold("Held for the test"), new Actor("morgan.hale", "Morgan Hale"), now));

@@ -12,8 +12,8 @@ public static class AccountBuilder
     public static DebtorAccount Opened(string timeZone = "Europe/Berlin") => Fold(
         new AccountOpened("ACME-00042", "Acme Widgets GmbH", "standard", timeZone, new CreditTerms(30, 50_000m, "EUR"),
             [
-                new DebtorContact("ap", "Ada Clerk", ContactRole.ApClerk, "ap@acme.test", null, null),
-                new DebtorContact("cfo", "Carl Finance", ContactRole.Cfo, "cfo@acme.test", "+49 30 1234", null)
+                new DebtorContact("ap", "Ada Clerk", ContactRole.ApClerk, "ap@acme.test", null, "1 Hauptstrasse, Berlin"),
+                new DebtorContact("cfo", "Carl Finance", ContactRole.Cfo, "cfo@acme.test", "+49 30 1234", "1 Hauptstrasse, Berlin")
             ], "collector-1", Now.AddDays(-90)));
 
     public static InvoiceIssued Invoice(string number, decimal amount, DateOnly due, string currency = "EUR") =>

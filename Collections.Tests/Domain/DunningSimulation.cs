@@ -110,6 +110,14 @@ public sealed class DunningSimulation(DebtorAccount account, CreditPolicy policy
         Record(Process!.DisputeResolved(disputeId, Account, policy, Now));
     }
 
+    /// <summary>A person records a contact's details: a step waiting for them may go out.</summary>
+    public void RecordContact(DebtorContact contact)
+    {
+        Record(Account.Decide(contact.ContactId, new RecordContactDetails(contact.Name, contact.Role, contact.Email, contact.Phone,
+            contact.PostalAddress), Person("collector-1"), Now));
+        if (Process is not null && !Completed) Record(Process.ContactDetailsRecorded(Account, policy, Now));
+    }
+
     /// <summary>A person closes a task: for a final notice they had to send, it goes out now.</summary>
     public void CompleteTask(string taskId)
     {

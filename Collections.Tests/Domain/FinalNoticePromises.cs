@@ -65,7 +65,7 @@ public class FinalNoticePromises
         held.FollowUpUntil.ShouldBe(s.Now.AddDays(2));
         held.Reason.ShouldContain("before the deadline");
         var followUp = s.Of<CollectionTaskCreated>().Last();
-        followUp.Assignee.ShouldBe("Morgan Hale"); // the notice's sender
+        followUp.Assignee.ShouldBe("morgan.hale"); // the notice's sender, by the user name they sign in with
         followUp.Instructions.ShouldContain("a hold on all your pending orders follows then");
         s.Account.Obligations.Single().HeldBecause.ShouldNotBeNull();
 

@@ -60,7 +60,7 @@ public class InputLimitRules
             .ShouldBeRejected(RejectionKind.Invalid, "appliedTo");
         var contacts = Enumerable.Range(0, 21).Select(i => new DebtorContact($"c{i}", "Name", ContactRole.Cfo, "a@b.c", null, null)).ToList();
         OpenAccountDecision.Decide("ACME-1", new OpenAccount("Acme", null, "Europe/Berlin", new CreditTerms(30, null, "EUR"), contacts, null),
-            null, Now).ShouldBeRejected(RejectionKind.Invalid, "contacts");
+            null, People.Staff, Now).ShouldBeRejected(RejectionKind.Invalid, "contacts");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Collections.Domain.Common;
+using Collections.Domain.Dunning.PolicyFile;
 
 namespace Collections.Tests.Domain;
 
@@ -6,4 +7,9 @@ namespace Collections.Tests.Domain;
 public static class People
 {
     public static Actor Person(string id) => new(id, id);
+
+    /// <summary>The collections staff of the examples: the default policy's, and <c>collector-1</c>, who works the accounts.</summary>
+    public static readonly StaffRegister Staff = new(DefaultPolicy.Policy.Staff.Members
+        .Append(new("collector-1", new StaffMember("collector-1", "Sam Porter", SenderRole.Collector, "Collections Officer", null)))
+        .ToDictionary());
 }

@@ -15,7 +15,7 @@ namespace Collections.Tests.Domain;
 /// <summary>The default policy's ladders on the debtor's working days (Germany, the policy's default country).</summary>
 public class WorkingDayLadders
 {
-    private static readonly CreditPolicy Policy = DefaultPolicy.Policy;
+    private static readonly CreditPolicy Policy = DefaultPolicy.Policy with { Staff = People.Staff };
 
     private static DateTimeOffset Berlin(int month, int day, int hour, int minute = 0) =>
         new(2031, month, day, hour, minute, 0, TimeSpan.FromHours(month > 3 || (month == 3 && day == 31) ? 2 : 1));
@@ -36,9 +36,9 @@ public class WorkingDayLadders
     {
         var account = WorkingDayRules.Debtor().With(history);
         account.Contacts.AddRange([
-            new DebtorContact("ctl", "Cleo Control", ContactRole.Controller, "ctl@acme.test", null, null),
-            new DebtorContact("cfo", "Carl Finance", ContactRole.Cfo, "cfo@acme.test", "+49 30 1234", null),
-            new DebtorContact("own", "Otto Owner", ContactRole.Owner, null, null, "1 Hauptstrasse, Berlin")
+            new DebtorContact("ctl", "Cleo Control", ContactRole.Controller, "ctl@acme.test", null, "1 Hauptstrasse, Berlin"),
+            new DebtorContact("cfo", "Carl Finance", ContactRole.Cfo, "cfo@acme.test", "+49 30 1234", "1 Hauptstrasse, Berlin"),
+            new DebtorContact("own", "Otto Owner", ContactRole.Owner, "own@acme.test", null, "1 Hauptstrasse, Berlin")
         ]);
         account.With(new InvoiceIssued("INV-7", new Money(amount, "EUR"), due.AddDays(-30), due, null));
         var simulation = new DunningSimulation(account, policy ?? Policy);

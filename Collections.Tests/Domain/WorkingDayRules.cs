@@ -19,7 +19,7 @@ public class WorkingDayRules
     /// <summary>A debtor in Berlin (or <paramref name="timeZone"/>), in <paramref name="country"/> or, without one, the policy's default.</summary>
     public static DebtorAccount Debtor(string? country = null, string timeZone = "Europe/Berlin") => Fold(
         new AccountOpened("ACME-00042", "Acme Widgets GmbH", "standard", timeZone, new CreditTerms(30, null, "EUR"),
-            [new DebtorContact("ap", "Ada Clerk", ContactRole.ApClerk, "ap@acme.test", null, null)], "collector-1",
+            [new DebtorContact("ap", "Ada Clerk", ContactRole.ApClerk, "ap@acme.test", null, "1 Hauptstrasse, Berlin")], "collector-1",
             Now.AddDays(-90), country));
 
     private static DateTimeOffset Berlin(int year, int month, int day, int hour, int offset = 1) =>
@@ -156,13 +156,13 @@ public class WorkingDayRules
         var command = new OpenAccount("Acme Widgets GmbH", "standard", "Europe/Berlin", new CreditTerms(30, null, "EUR"),
             [new DebtorContact("ap", "Ada Clerk", ContactRole.ApClerk, "ap@acme.test", null, null)], "collector-1");
         foreach (var wrong in new[] { "de", "UK", "XX", "DEU", "" })
-            OpenAccountDecision.Decide("ACME-1", command with { Country = wrong }, null, Now).ShouldBeRejected(RejectionKind.Invalid, "country");
+            OpenAccountDecision.Decide("ACME-1", command with { Country = wrong }, null, People.Staff, Now).ShouldBeRejected(RejectionKind.Invalid, "country");
 
-        OpenAccountDecision.Decide("ACME-1", command with { Country = "GB" }, null, Now).Events
+        OpenAccountDecision.Decide("ACME-1", command with { Country = "GB" }, null, People.Staff, Now).Events
             .ShouldHaveSingleItem().ShouldBeOfType<AccountOpened>().Country.ShouldBe("GB");
-        var opened = new DebtorAccount().With(OpenAccountDecision.Decide("ACME-1", command with { Country = "GB" }, null, Now));
+        var opened = new DebtorAccount().With(OpenAccountDecision.Decide("ACME-1", command with { Country = "GB" }, null, People.Staff, Now));
         opened.Country.ShouldBe("GB");
-        OpenAccountDecision.Decide("ACME-1", command with { Country = "FR" }, opened, Now).ShouldBeRejected(RejectionKind.Conflict, "accountNumber");
+        OpenAccountDecision.Decide("ACME-1", command with { Country = "FR" }, opened, People.Staff, Now).ShouldBeRejected(RejectionKind.Conflict, "accountNumber");
     }
 
     private static IReadOnlyList<string> Errors(string calendarJson) =>

@@ -44,7 +44,7 @@ public sealed class DurableSchedulingAcrossRestart(ITestOutputHelper output) : I
             x.Put.Json(new
             {
                 debtorName = "Durable Ltd", timeZone = "UTC", terms = new { netDays = 30, currency = "EUR" },
-                contacts = new[] { new { contactId = "ap", name = "Ada Clerk", role = "apClerk", email = "ap@durable.test" } }
+                contacts = new[] { new { contactId = "ap", name = "Ada Clerk", role = "apClerk", email = "ap@durable.test", postalAddress = "1 Main St, Leeds" } }
             }).ToUrl($"/api/accounts/{Account}");
             x.StatusCodeShouldBe(201);
         });

@@ -13,7 +13,17 @@ public abstract class EscalationContext(AppFixture fixture) : ApiContext(fixture
     protected Timeline Timeline = null!;
     protected static readonly DateOnly DueDate = DateOnly.FromDateTime(TestClock.Start.UtcDateTime).AddDays(14);
 
-    protected async Task OpenAccountWithInvoiceFallingDue(decimal amount = 1200m)
+    /// <summary>Every contact can be written to, emailed and posted to: steps that cannot go out are tested on their own.</summary>
+    protected const string PostalAddress = "Acme Widgets GmbH, 1 Hauptstrasse, 10115 Berlin";
+
+    protected static readonly object Clerk = new { contactId = "ap", name = "Ada Clerk", role = "apClerk", email = "ap@acme.test", postalAddress = PostalAddress };
+    protected static readonly object Controller = new { contactId = "ctl", name = "Cleo Control", role = "controller", email = "ctl@acme.test", postalAddress = PostalAddress };
+    protected static readonly object Cfo = new { contactId = "cfo", name = "Carl Finance", role = "cfo", email = "cfo@acme.test", phone = "+49 30 1234", postalAddress = PostalAddress };
+    protected static readonly object Owner = new { contactId = "own", name = "Otto Owner", role = "owner", email = "own@acme.test", postalAddress = PostalAddress };
+    protected static readonly object[] Contacts = [Clerk, Controller, Cfo, Owner];
+
+    /// <param name="contacts">The debtor's contacts, when a test needs others than the four of <see cref="Contacts"/>.</param>
+    protected async Task OpenAccountWithInvoiceFallingDue(decimal amount = 1200m, object[]? contacts = null)
     {
         Timeline = new Timeline(Host, Clock);
         await Timeline.Http(x =>
@@ -22,13 +32,7 @@ public abstract class EscalationContext(AppFixture fixture) : ApiContext(fixture
             {
                 debtorName = "Acme Widgets GmbH", timeZone = "Europe/Berlin",
                 terms = new { netDays = 30, currency = "EUR" },
-                contacts = new object[]
-                {
-                    new { contactId = "ap", name = "Ada Clerk", role = "apClerk", email = "ap@acme.test" },
-                    new { contactId = "ctl", name = "Cleo Control", role = "controller", email = "ctl@acme.test" },
-                    new { contactId = "cfo", name = "Carl Finance", role = "cfo", email = "cfo@acme.test", phone = "+49 30 1234" },
-                    new { contactId = "own", name = "Otto Owner", role = "owner", postalAddress = "1 Hauptstrasse, Berlin" }
-                },
+                contacts = contacts ?? Contacts,
                 collector = "collector-1"
             }).ToUrl(AccountUrl);
             x.StatusCodeShouldBe(201);

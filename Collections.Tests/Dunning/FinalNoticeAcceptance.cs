@@ -49,7 +49,8 @@ public class FinalNoticeAcceptance(AppFixture fixture) : EscalationContext(fixtu
         (await Events<EscalatedToAgency>()).ShouldBeEmpty();
         (await Events<ReminderSent>()).ShouldNotContain(r => r.StepId == "last-chance");
         await CatchUp();
-        var queue = await Host.GetAsJson<System.Text.Json.JsonElement>("/api/work-queue?collector=collector-1&kind=noticeToDispatch");
+        // Filed under whoever signs it, the credit manager, as its task says.
+        var queue = await Host.GetAsJson<System.Text.Json.JsonElement>("/api/work-queue?collector=morgan.hale&kind=noticeToDispatch");
         queue.GetProperty("data").GetProperty("total").GetInt32().ShouldBe(1);
 
         var postedAt = Clock.Now;

@@ -143,7 +143,7 @@ public class MoneyAcceptance(AppFixture fixture) : EscalationContext(fixture)
             x.Put.Json(new
             {
                 debtorName = "Acme Widgets GmbH", timeZone = "Europe/Berlin", terms = new { netDays = 30, currency },
-                contacts = new object[] { new { contactId = "ap", name = "Ada Clerk", role = "apClerk", email = "ap@acme.test" } },
+                contacts = new[] { Clerk },
                 collector = "collector-1"
             }).ToUrl(AccountUrl);
             x.StatusCodeShouldBe(201);

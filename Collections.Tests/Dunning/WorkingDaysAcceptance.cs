@@ -15,6 +15,8 @@ namespace Collections.Tests.Dunning;
 /// </summary>
 public class WorkingDaysAcceptance(AppFixture fixture) : EscalationContext(fixture)
 {
+    private const string Address = "1 Hauptstrasse, 10115 Berlin";
+
     private static DateTimeOffset Local(int month, int day, int hour, int offset) =>
         new(2031, month, day, hour, 0, 0, TimeSpan.FromHours(offset));
 
@@ -30,10 +32,10 @@ public class WorkingDaysAcceptance(AppFixture fixture) : EscalationContext(fixtu
                 terms = new { netDays = 30, currency = "EUR" },
                 contacts = new object[]
                 {
-                    new { contactId = "ap", name = "Ada Clerk", role = "apClerk", email = "ap@acme.test" },
-                    new { contactId = "ctl", name = "Cleo Control", role = "controller", email = "ctl@acme.test" },
-                    new { contactId = "cfo", name = "Carl Finance", role = "cfo", email = "cfo@acme.test", phone = "+49 30 1234" },
-                    new { contactId = "own", name = "Otto Owner", role = "owner", postalAddress = "1 Hauptstrasse, Berlin" }
+                    new { contactId = "ap", name = "Ada Clerk", role = "apClerk", email = "ap@acme.test", postalAddress = Address },
+                    new { contactId = "ctl", name = "Cleo Control", role = "controller", email = "ctl@acme.test", postalAddress = Address },
+                    new { contactId = "cfo", name = "Carl Finance", role = "cfo", email = "cfo@acme.test", phone = "+49 30 1234", postalAddress = Address },
+                    new { contactId = "own", name = "Otto Owner", role = "owner", email = "own@acme.test", postalAddress = Address }
                 },
                 collector = "collector-1"
             }).ToUrl(AccountUrl);

@@ -3,6 +3,7 @@ using Collections.Api.Infrastructure;
 using Collections.Api.Simulation;
 using Collections.Api.Tenancy;
 using Collections.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collections.Tests.ReadSide;
 
@@ -18,7 +19,7 @@ public abstract class ReadSideContext(AppFixture fixture) : ApiContext(fixture)
     }
 
     protected Task<int> Seed(int accounts, int seed = 7, string prefix = "SIM") =>
-        SimulatedData.AppendAsync(Store, Tenants.Default, new AccountSimulator(seed).Accounts(accounts, Clock.Now, prefix));
+        SimulatedData.AppendAsync(Store, Tenants.Default, new AccountSimulator(seed, Host.Services.GetRequiredService<Tenants>()[Tenants.Default].Policy.Staff).Accounts(accounts, Clock.Now, prefix));
 
     protected static string Canonical<T>(T value) => JsonSerializer.Serialize(value, Json);
 }

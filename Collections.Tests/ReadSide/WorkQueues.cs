@@ -14,7 +14,7 @@ public class WorkQueues(AppFixture fixture) : EscalationContext(fixture)
             x.Put.Json(new
             {
                 debtorName = $"{number} GmbH", timeZone = "Europe/Berlin", terms = new { netDays = 30, currency = "EUR" },
-                contacts = new[] { new { contactId = "ap", name = "Ada", role = "apClerk", email = $"ap@{number}.test" } },
+                contacts = new[] { new { contactId = "ap", name = "Ada", role = "apClerk", email = $"ap@{number}.test", postalAddress = PostalAddress } },
                 collector
             }).ToUrl($"/api/accounts/{number}");
             x.StatusCodeShouldBe(201);

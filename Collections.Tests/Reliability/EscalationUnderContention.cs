@@ -164,8 +164,8 @@ public sealed class EscalationUnderContention(ITestOutputHelper output) : IAsync
                 debtorName = "Contended Ltd", timeZone = "UTC", terms = new { netDays = 30, currency = "EUR" },
                 contacts = new object[]
                 {
-                    new { contactId = "ap", name = "Ada Clerk", role = "apClerk", email = "ap@contended.test" },
-                    new { contactId = "ctl", name = "Cleo Control", role = "controller", email = "ctl@contended.test" },
+                    new { contactId = "ap", name = "Ada Clerk", role = "apClerk", email = "ap@contended.test", postalAddress = "1 Hauptstrasse, Berlin" },
+                    new { contactId = "ctl", name = "Cleo Control", role = "controller", email = "ctl@contended.test", postalAddress = "1 Hauptstrasse, Berlin" },
                     new { contactId = "cfo", name = "Carl Finance", role = "cfo", email = "cfo@contended.test", phone = "+49 30 1234" },
                     new { contactId = "own", name = "Otto Owner", role = "owner", postalAddress = "1 Hauptstrasse, Berlin" }
                 }

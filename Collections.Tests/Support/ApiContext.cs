@@ -41,8 +41,8 @@ public abstract class ApiContext(AppFixture fixture) : IAsyncLifetime
         terms = new { netDays = 30, creditLimit = 50_000m, currency = "EUR" },
         contacts = new object[]
         {
-            new { contactId = "ap", name = "Ada Clerk", role = "apClerk", email = "ap@acme.test" },
-            new { contactId = "cfo", name = "Carl Finance", role = "cfo", email = "cfo@acme.test", phone = "+49 30 1234" }
+            new { contactId = "ap", name = "Ada Clerk", role = "apClerk", email = "ap@acme.test", postalAddress = "1 Hauptstrasse, Berlin" },
+            new { contactId = "cfo", name = "Carl Finance", role = "cfo", email = "cfo@acme.test", phone = "+49 30 1234", postalAddress = "1 Hauptstrasse, Berlin" }
         },
         collector = "collector-1"
     };

@@ -25,6 +25,9 @@ public sealed class AppFixture : IAsyncLifetime
     private static string Setting(string name, string otherwise) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : otherwise;
 
+    private readonly ProcessEnvironment _environment = new();
+    private readonly string _work = Directory.CreateTempSubdirectory("collections-app-").FullName;
+
     public IAlbaHost Host { get; private set; } = null!;
     public TestClock Clock { get; } = new();
     public SmtpSink Smtp { get; } = new();
@@ -42,6 +45,9 @@ public sealed class AppFixture : IAsyncLifetime
 
         // Virtual time: tests run the sweep themselves (EscalationSweep.RunOnceAsync), never by the real clock.
         Environment.SetEnvironmentVariable("Collections__Sweep__Enabled", "false");
+
+        // The shipped policy, with the tests' collectors among its staff (put back afterwards: other hosts name their own).
+        _environment.Set("Collections__CreditPolicy", await TestStaff.WriteDefaultPolicy(_work));
 
         // Exchange rates a few days before the tests' due dates (TestClock.Start + 14 days); CHF has none on purpose.
         foreach (var (key, value) in TestExchangeRates.Settings) Environment.SetEnvironmentVariable(key, value);
@@ -64,6 +70,8 @@ public sealed class AppFixture : IAsyncLifetime
         await Host.StopAsync();
         await Host.DisposeAsync();
         await Smtp.DisposeAsync();
+        _environment.Dispose();
+        Directory.Delete(_work, recursive: true);
         OpenApiConformance.ShouldHoldFor(document, ContractRecorder.Answers);
     }
 }

@@ -78,10 +78,10 @@ public abstract class TenancyContext(TenantsFixture fixture) : IAsyncLifetime
             debtorName, timeZone = "Europe/Berlin", terms = new { netDays = 30, currency = "EUR" },
             contacts = new object[]
             {
-                new { contactId = "ap", name = "Ada Clerk", role = "apClerk", email = "ap@debtor.test" },
-                new { contactId = "ctl", name = "Cleo Control", role = "controller", email = "ctl@debtor.test" },
-                new { contactId = "cfo", name = "Carl Finance", role = "cfo", email = "cfo@debtor.test", phone = "+49 30 1234" },
-                new { contactId = "own", name = "Otto Owner", role = "owner", postalAddress = "1 Hauptstrasse, Berlin" }
+                new { contactId = "ap", name = "Ada Clerk", role = "apClerk", email = "ap@debtor.test", postalAddress = "1 Hauptstrasse, Berlin" },
+                new { contactId = "ctl", name = "Cleo Control", role = "controller", email = "ctl@debtor.test", postalAddress = "1 Hauptstrasse, Berlin" },
+                new { contactId = "cfo", name = "Carl Finance", role = "cfo", email = "cfo@debtor.test", phone = "+49 30 1234", postalAddress = "1 Hauptstrasse, Berlin" },
+                new { contactId = "own", name = "Otto Owner", role = "owner", email = "own@debtor.test", postalAddress = "1 Hauptstrasse, Berlin" }
             },
             collector = $"{tenant}-collector"
         }, JsonSerializerOptions.Web), 201);

@@ -118,10 +118,21 @@ public static class ContractMapping
         ObligationSuspended x => new ObligationSuspendedV1(x.ObligationId, x.Reason, x.FollowUpUntil, x.SuspendedAt, Move(x.FollowUpMoved)),
         FinalNoticeAwaitingDispatch x => new FinalNoticeAwaitingDispatchV1(x.StepId, x.TaskId, Name(x.Channel), Name(x.Consequence), x.PreparedAt),
         FinalNoticeWithdrawn x => new FinalNoticeWithdrawnV1(x.StepId, x.TaskId, x.Reason, x.WithdrawnAt),
+        RecipientSubstituted x => new RecipientSubstitutedV1(x.StepId, Name(x.RoleWanted), x.ContactId, Name(x.RoleAddressed),
+            x.SubstitutedAt),
+        ContactDetailsRequested x => new ContactDetailsRequestedV1(x.TaskId, x.StepId, Name(x.Channel), Name(x.RoleWanted), x.ContactId,
+            Name(x.Missing), Name(x.AssigneeRole), x.Assignee, x.WaitUntil, x.RequestedAt),
+        StepSkipped x => new StepSkippedV1(x.StepId, x.Reason, x.SkippedAt),
+        ContactDetailsRecorded x => new ContactDetailsRecordedV1(x.Contact.ContactId, Name(x.Contact.Role), OnFile(x.Contact),
+            x.RecordedBy, x.RecordedAt),
 
         _ => throw new InvalidOperationException(
             $"Event type {e.GetType().FullName} has no public contract; add it to {nameof(ContractMapping)} and docs/events.md.")
     };
+
+    private static List<string> OnFile(DebtorContact contact) =>
+        new[] { ("email", contact.Email), ("phone", contact.Phone), ("postalAddress", contact.PostalAddress) }
+            .Where(d => !string.IsNullOrWhiteSpace(d.Item2)).Select(d => d.Item1).ToList();
 
     private static Amount Amount(Money money) => new(money.Amount, money.Currency);
 

@@ -15,6 +15,8 @@ export const workKinds = {
   finalNoticeDeadline: "Final-notice deadline",
   holdToReview: "Hold to review",
   dispute: "Dispute",
+  contactDetailsToFind: "Contact details to find",
+  noticeToDispatch: "Final notice to send",
 };
 
 export const money = (amount, currency) =>

@@ -17,6 +17,9 @@ public sealed partial class DunningProcess
     public string? NoticeAwaitingDispatchTaskId { get; set; }
     public string? NoticeAwaitingDispatchStepId { get; set; }
 
+    /// <summary>Whom its draft is addressed to: the notice is recorded as sent to them, whatever contacts are recorded meanwhile.</summary>
+    public string? NoticeAwaitingDispatchContactId { get; set; }
+
     public string? ObligationStepId { get; set; }
     public DateTimeOffset? ObligationRecordedAt { get; set; }
     public bool ObligationSuspended { get; set; }
@@ -26,18 +29,20 @@ public sealed partial class DunningProcess
         DateTimeOffset now)
     {
         if (taskId != NoticeAwaitingDispatchTaskId) return ProcessResult.Nothing;
-        NoticeAwaitingDispatchTaskId = NoticeAwaitingDispatchStepId = null;
         var notice = Ladder(policy).Steps[NextStepIndex - 1];
+        // A saga that began waiting before the draft's contact was kept addresses whom the step would now.
+        var contact = account.Contacts.Find(c => c.ContactId == NoticeAwaitingDispatchContactId) ?? StepRunner.AddresseeOf(account, policy, notice);
+        NoticeAwaitingDispatchTaskId = NoticeAwaitingDispatchStepId = NoticeAwaitingDispatchContactId = null;
         // The window runs from the day the notice arrives; only the contact-by time it names is kept off non-working days.
         var arrives = account.After(policy, sentAt, policy.Notices.DeliveryFor(notice.Channel));
         var deadline = account.Deadline(policy, arrives, notice.ResponseWindow!.Value);
-        var events = new List<object>
-        {
-            StepRunner.NoticeSent(account, policy, notice, sentAt, deadline.At),
+        List<object> events =
+        [
+            ..StepRunner.NoticeSent(account, policy, notice, contact, sentAt, deadline.At),
             OpenObligation(account, notice, deadline, sentAt),
             new DunningResumed($"final notice '{notice.Id}' sent {account.Describe(sentAt)}; the debtor has until {account.Describe(deadline.At)}",
                 Ladder(policy).Steps[NextStepIndex].Id, now)
-        };
+        ];
         return ScheduleNext(events, [], account, policy, now);
     }
 
@@ -57,11 +62,13 @@ public sealed partial class DunningProcess
         // The consequence then runs at the follow-up's end, so that too is kept off non-working days.
         var followUp = account.Deadline(policy, now, policy.Notices.FollowUpGrace);
         var followUpUntil = followUp.At;
-        var contact = account.Contacts.FirstOrDefault(c => c.ContactId == contactId) ?? StepRunner.Recipient(account, notice.Recipient);
+        // Whoever got in touch; else anyone on file (the notice reached someone, and contacts are never removed).
+        var contact = account.Contacts.FirstOrDefault(c => c.ContactId == contactId)
+                      ?? Addressee.For(account, notice.Recipient, RoleMissingRule.NextRoleUpThenDown)!;
         var heard = $"{direction.ToString().ToLowerInvariant()} {channel.ToString().ToLowerInvariant()} ({outcome}) " +
                     $"{account.Describe(occurredAt)}, before the deadline {account.Describe(ObligationDeadline!.Value)}";
         var consequence = StepRunner.Describe(notice.Consequence!.Value, policy);
-        var task = StepRunner.Task(notice, $"{account.Id}:T-{account.TasksCreated + 1}", policy.Senders[notice.Sender], contact,
+        var task = StepRunner.Task(notice, $"{account.Id}:T-{account.TasksCreated + 1}", StepSender.For(account, policy, notice.Sender), contact,
             $"{contact.Name} got in touch after the final notice: {heard}. Follow up now: unless a payment, an accepted " +
             $"promise, a payment plan or a dispute is recorded by {account.Describe(followUpUntil)}, {consequence} follows then.",
             now) with { Channel = Channel.Phone };
@@ -76,16 +83,20 @@ public sealed partial class DunningProcess
     private ProcessResult AwaitDispatch(PolicyStep notice, DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
     {
         var taskId = $"{account.Id}:T-{account.TasksCreated + 1}";
+        var contact = StepRunner.AddresseeOf(account, policy, notice);
+        var detailsArrived = DetailsArrived(notice, account, now, $"is ready to send (task {taskId})");
         NoticeAwaitingDispatchTaskId = taskId;
         NoticeAwaitingDispatchStepId = notice.Id;
+        NoticeAwaitingDispatchContactId = contact.ContactId;
         LastStepAt = now;
         NextStepIndex++;
         Generation++;
         NextStepAt = null;
         return new ProcessResult(
         [
-            StepRunner.DispatchTask(account, policy, notice, now, taskId),
+            StepRunner.DispatchTask(account, policy, notice, contact, now, taskId),
             new FinalNoticeAwaitingDispatch(notice.Id, taskId, notice.Channel, notice.Consequence!.Value, now),
+            ..detailsArrived,
             new DunningPaused($"final notice '{notice.Id}' waits to be sent (task {taskId}); its deadline starts when it is", null, now)
         ], [], null, false);
     }
@@ -104,7 +115,7 @@ public sealed partial class DunningProcess
     {
         if (NoticeAwaitingDispatchTaskId is not { } taskId) return [];
         var withdrawn = new FinalNoticeWithdrawn(NoticeAwaitingDispatchStepId!, taskId, reason, now);
-        NoticeAwaitingDispatchTaskId = NoticeAwaitingDispatchStepId = null;
+        NoticeAwaitingDispatchTaskId = NoticeAwaitingDispatchStepId = NoticeAwaitingDispatchContactId = null;
         return [withdrawn];
     }
 }

@@ -157,10 +157,13 @@ public sealed partial class DunningProcess
     {
         var ladder = Ladder(policy);
         var step = ladder.Steps[NextStepIndex];
-        if (step.Action == StepAction.FinalNotice && StepRunner.SentByPerson(step, account)) return AwaitDispatch(step, account, policy, now);
+        // A notice that could not reach anyone is neither sent nor handed to a person to send: no deadline starts.
+        if (ContactGaps.Find(account, policy, ladder, NextStepIndex) is { } gap) return HoldForDetails(step, gap, account, policy, now);
+        if (step.Action == StepAction.FinalNotice && StepRunner.SentByPerson(step)) return AwaitDispatch(step, account, policy, now);
         var deadline = step.ResponseWindow is { } window ? account.Deadline(policy, now, window) : null;
         var run = StepRunner.Run(account, policy, step, now, deadline?.At, $"{account.Id}:T-{account.TasksCreated + 1}");
         var events = run.Events.ToList();
+        events.AddRange(DetailsArrived(step, account, now));
 
         if (step.RunsAtDeadline && OpenObligationId is not null)
         {

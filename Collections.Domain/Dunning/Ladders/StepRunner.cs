@@ -43,73 +43,90 @@ public static class StepRunner
     private static StepResult Contact(DebtorAccount account, CreditPolicy policy, PolicyStep step, DateTimeOffset now,
         DateTimeOffset? deadline, string taskId)
     {
-        var contact = Recipient(account, step.Recipient);
-        var sender = policy.Senders[step.Sender];
+        var contact = AddresseeOf(account, policy, step);
+        var sender = StepSender.For(account, policy, step.Sender);
         var message = MessageRenderer.Render(policy.Templates[step.Template!],
             MergeValues(account, policy, step, contact, sender, now, deadline));
         var signedBy = $"{sender.Name}, {sender.Title}";
+        var standIn = StandIn(step, contact, now);
+        var forStaff = Addressee.StandInLine(contact, step.Recipient);
 
         if (step.Channel == Channel.Phone)
-            return new StepResult([Task(step, taskId, sender, contact, message.Body, now)], []);
+            return new StepResult([..standIn, Task(step, taskId, sender, contact, forStaff + message.Body, now)], []);
 
         var sent = new ReminderSent(step.Id, step.Channel, step.Template!, signedBy, contact.ContactId, contact.Role,
             message.Subject, message.Body, now);
-        if (step.Channel == Channel.Email && !string.IsNullOrWhiteSpace(contact.Email))
-            return new StepResult([sent],
-                [new OutboundEmail(account.Id, step.Id, contact.Name, contact.Email, signedBy, sender.Email, message.Subject, message.Body)]);
+        if (step.Channel == Channel.Email)
+            return new StepResult([..standIn, sent],
+                [new OutboundEmail(account.Id, step.Id, contact.Name, contact.Email!, signedBy, sender.Email, message.Subject, message.Body)]);
 
-        // Letters, couriers, faxes and texts (and emails to a contact with no address) are sent by a person.
-        var instructions = $"Send by {ChannelName(step.Channel)} to {contact.Name} ({Address(contact, step.Channel)}):\n\n{message}";
-        return new StepResult([sent, Task(step, taskId, sender, contact, instructions, now)], []);
+        // Letters, couriers, faxes and texts are sent by a person.
+        var instructions = $"{forStaff}Send by {ChannelName(step.Channel)} to {contact.Name} ({Address(contact, step.Channel)}):\n\n{message}";
+        return new StepResult([..standIn, sent, Task(step, taskId, sender, contact, instructions, now)], []);
     }
 
     internal static CollectionTaskCreated Task(PolicyStep step, string taskId, Sender sender, DebtorContact contact,
         string instructions, DateTimeOffset now) =>
-        new(taskId, step.Id, step.Channel, step.Sender, sender.Name, contact.ContactId, contact.Role, instructions, now);
+        new(taskId, step.Id, step.Channel, step.Sender, sender.Id, contact.ContactId, contact.Role, instructions, now);
 
     private static string Address(DebtorContact contact, Channel channel) => channel switch
     {
-        Channel.Email => "no email address on file: find one or send a letter",
-        Channel.Fax or Channel.Sms => contact.Phone ?? "no number on file",
+        Channel.Fax or Channel.Sms => contact.Phone!,
         _ => contact.PostalAddress ?? "no postal address on file"
     };
 
-    /// <summary>The contact in the role the step asks for; failing that, the nearest one above, then below.</summary>
-    public static DebtorContact Recipient(DebtorAccount account, ContactRole role) =>
-        account.Contacts.Where(c => c.Role >= role).OrderBy(c => c.Role).FirstOrDefault()
-        ?? account.Contacts.OrderByDescending(c => c.Role).First();
+    /// <summary>
+    /// Whom the step's message goes to. The process holds a step whose contact or address is missing (<see cref="ContactGaps"/>)
+    /// before it gets here, so there is always someone.
+    /// </summary>
+    public static DebtorContact AddresseeOf(DebtorAccount account, CreditPolicy policy, PolicyStep step) =>
+        Addressee.For(account, step.Recipient, policy.MissingContacts.WhenRoleMissing)
+        ?? throw new InvalidOperationException($"Step '{step.Id}' has nobody to address.");
 
-    /// <summary>The task for a final notice a person sends: a draft whose contact-by date is set when they mark it sent.</summary>
-    public static CollectionTaskCreated DispatchTask(DebtorAccount account, CreditPolicy policy, PolicyStep step, DateTimeOffset now,
-        string taskId)
+    /// <summary>
+    /// The task for a final notice a person sends, to <paramref name="contact"/>: a draft whose contact-by date is set when
+    /// they mark it sent.
+    /// </summary>
+    public static CollectionTaskCreated DispatchTask(DebtorAccount account, CreditPolicy policy, PolicyStep step, DebtorContact contact,
+        DateTimeOffset now, string taskId)
     {
-        var contact = Recipient(account, step.Recipient);
-        var sender = policy.Senders[step.Sender];
+        var sender = StepSender.For(account, policy, step.Sender);
         var draft = MessageRenderer.Render(policy.Templates[step.Template!],
             MergeValues(account, policy, step, contact, sender, now, null, ContactBySetWhenSent));
-        var instructions = $"Send by {ChannelName(step.Channel)} to {contact.Name} ({Address(contact, step.Channel)}), then mark " +
-                           "this task done: the contact-by date is set at that moment and the final text is recorded " +
-                           $"(ReminderSent) for you to send. Until then no deadline runs.\n\nDraft:\n{draft}";
+        var instructions = $"{Addressee.StandInLine(contact, step.Recipient)}Send by {ChannelName(step.Channel)} to {contact.Name} " +
+                           $"({Address(contact, step.Channel)}), then mark this task done: the contact-by date is set at that moment " +
+                           $"and the final text is recorded (ReminderSent) for you to send. Until then no deadline runs.\n\nDraft:\n{draft}";
         return Task(step, taskId, sender, contact, instructions, now);
     }
 
-    /// <summary>The final notice as sent, with the deadline that runs from its dispatch.</summary>
-    public static ReminderSent NoticeSent(DebtorAccount account, CreditPolicy policy, PolicyStep step, DateTimeOffset sentAt,
-        DateTimeOffset deadline)
+    /// <summary>
+    /// The final notice as sent to <paramref name="contact"/> (the one its draft was addressed to), with the deadline that
+    /// runs from its dispatch; preceded by <see cref="RecipientSubstituted"/> when they stood in for the role it names.
+    /// </summary>
+    public static IReadOnlyList<object> NoticeSent(DebtorAccount account, CreditPolicy policy, PolicyStep step, DebtorContact contact,
+        DateTimeOffset sentAt, DateTimeOffset deadline)
     {
-        var contact = Recipient(account, step.Recipient);
-        var sender = policy.Senders[step.Sender];
+        var sender = StepSender.For(account, policy, step.Sender);
         var message = MessageRenderer.Render(policy.Templates[step.Template!],
             MergeValues(account, policy, step, contact, sender, sentAt, deadline));
-        return new ReminderSent(step.Id, step.Channel, step.Template!, $"{sender.Name}, {sender.Title}", contact.ContactId,
-            contact.Role, message.Subject, message.Body, sentAt);
+        return
+        [
+            ..StandIn(step, contact, sentAt),
+            new ReminderSent(step.Id, step.Channel, step.Template!, $"{sender.Name}, {sender.Title}", contact.ContactId,
+                contact.Role, message.Subject, message.Body, sentAt)
+        ];
     }
 
-    /// <summary>A final notice goes out by itself only by email to an address on file; anything else a person sends.</summary>
-    public static bool SentByPerson(PolicyStep step, DebtorAccount account) =>
-        step.Channel != Channel.Email || string.IsNullOrWhiteSpace(Recipient(account, step.Recipient).Email);
+    /// <summary>
+    /// A final notice goes out by itself only by email; anything else a person sends. (An email to a contact without an
+    /// address never gets this far: the step waits for the address, see <see cref="ContactGaps"/>.)
+    /// </summary>
+    public static bool SentByPerson(PolicyStep step) => step.Channel != Channel.Email;
 
     private const string ContactBySetWhenSent = "[the date and time set when this is sent]";
+
+    private static List<object> StandIn(PolicyStep step, DebtorContact contact, DateTimeOffset now) =>
+        contact.Role == step.Recipient ? [] : [new RecipientSubstituted(step.Id, step.Recipient, contact.ContactId, contact.Role, now)];
 
     private static Dictionary<string, string> MergeValues(DebtorAccount account, CreditPolicy policy, PolicyStep step,
         DebtorContact contact, Sender sender, DateTimeOffset now, DateTimeOffset? deadline, string contactByPending = "")
@@ -122,7 +139,9 @@ public static class StepRunner
             ["accountNumber"] = account.Id,
             ["debtorName"] = account.DebtorName,
             ["contactName"] = contact.Name,
-            ["contactRole"] = RoleName(contact.Role),
+            ["contactRole"] = Addressee.RoleName(contact.Role),
+            ["intendedRole"] = Addressee.RoleName(step.Recipient),
+            ["standInNote"] = Addressee.StandInNote(contact, step.Recipient),
             ["invoiceLines"] = string.Join("\n", pastDue.Select(i =>
                 $"- Invoice {i.InvoiceNumber}, due {i.DueDate:yyyy-MM-dd}, {Wording.Days(i.DaysPastDue(today))} past due: " +
                 $"{Amount(i.Open, i.Currency)} open" +
@@ -155,19 +174,15 @@ public static class StepRunner
         _ => consequence.ToString()
     };
 
+    /// <summary>"final notice by fax", "letter of demand by certified letter": a step in words, for tasks and reasons.</summary>
+    public static string Describe(PolicyStep step) =>
+        $"{System.Text.RegularExpressions.Regex.Replace(step.Action.ToString(), "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant()} by {ChannelName(step.Channel)}";
+
     private static string ChannelName(Channel channel) => channel switch
     {
         Channel.CertifiedLetter => "certified letter",
         Channel.Sms => "SMS",
         _ => channel.ToString().ToLowerInvariant()
-    };
-
-    private static string RoleName(ContactRole role) => role switch
-    {
-        ContactRole.ApClerk => "Accounts Payable",
-        ContactRole.Cfo => "Chief Financial Officer",
-        ContactRole.PersonalGuarantor => "Personal Guarantor",
-        _ => role.ToString()
     };
 
     private static string Amount(decimal amount, string currency) =>

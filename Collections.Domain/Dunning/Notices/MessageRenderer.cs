@@ -10,7 +10,7 @@ public static partial class MessageRenderer
     [
         "accountNumber", "debtorName", "contactName", "contactRole", "invoiceLines", "totalDue", "lateFeeLines",
         "oldestDaysPastDue", "oldestPastDue", "contactBy", "nextStep", "policyCitation", "senderName", "senderTitle", "today",
-        "orderStopDays"
+        "orderStopDays", "intendedRole", "standInNote"
     ];
 
     [GeneratedRegex(@"\{\{\s*(\w+)\s*\}\}")]
@@ -20,6 +20,9 @@ public static partial class MessageRenderer
         MergeField().Matches(template.Subject + "\n" + template.Body).Select(m => m.Groups[1].Value).Distinct();
 
     public static IEnumerable<string> UnknownFields(MessageTemplate template) => FieldsUsed(template).Where(f => !Fields.Contains(f));
+
+    public static bool Uses(string? text, string field) =>
+        text is not null && MergeField().Matches(text).Any(m => m.Groups[1].Value == field);
 
     public static RenderedMessage Render(MessageTemplate template, IReadOnlyDictionary<string, string> values) =>
         new(Fill(template.Subject, values), Fill(template.Body, values));

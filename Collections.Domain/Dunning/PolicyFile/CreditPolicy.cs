@@ -41,7 +41,9 @@ public enum StepAnchor
     PreviousStep = 2
 }
 
-public sealed record Sender(string Name, string Title, string? Email);
+/// <summary>Who signs a step's message and gets its task: one of the <see cref="StaffRegister"/>.</summary>
+/// <param name="Id">Their user name: the assignee of their tasks.</param>
+public sealed record Sender(string Id, string Name, string Title, string? Email);
 
 public sealed record MessageTemplate(string Subject, string Body);
 
@@ -106,4 +108,9 @@ public sealed record CreditPolicy(
     public ExchangeRates ExchangeRates { get; init; } = ExchangeRates.None;
 
     public OrderRules Orders { get; init; } = OrderRules.HoldOrWriteOffOnly;
+
+    /// <summary>The collections staff; <see cref="Senders"/> are drawn from them.</summary>
+    public StaffRegister Staff { get; init; } = StaffRegister.Empty;
+
+    public MissingContacts MissingContacts { get; init; } = MissingContacts.Default;
 }

@@ -117,6 +117,7 @@ public static partial class CreditPolicyParser
         durations.Add(("$.finalNotices.followUpGrace", file.FinalNotices?.FollowUpGrace));
         foreach (var (channel, text) in file.FinalNotices?.DeliveryTime ?? [])
             durations.Add(($"$.finalNotices.deliveryTime.{Camel<Channel>(channel)}", text));
+        durations.Add(("$.missingContacts.waitForDetails", file.MissingContacts?.WaitForDetails));
 
         foreach (var (path, text) in durations)
             if (text is not null && PolicyDuration.TryParse(text, out var d) && d.Unit == DurationUnit.WorkingDays)

@@ -65,17 +65,8 @@ public static partial class CreditPolicyParser
             foreach (var problem in TemplateWording.Problems(template)) error($"$.templates.{name}", problem);
         }
 
-        var senders = file.Senders ?? new Dictionary<SenderRole, Sender>();
-        foreach (var role in Enum.GetValues<SenderRole>())
-        {
-            var path = $"$.senders.{JsonNamingPolicy.CamelCase.ConvertName(role.ToString())}";
-            if (!senders.TryGetValue(role, out var sender)) error(path, "is required.");
-            else
-            {
-                Required(sender.Name, $"{path}.name", error);
-                Required(sender.Title, $"{path}.title", error);
-            }
-        }
+        var staff = BuildStaff(file.Staff, error);
+        var senders = BuildSenders(file.Senders, staff, error);
 
         var ladders = new Dictionary<CollectionSegment, Ladder>();
         foreach (var segment in Enum.GetValues<CollectionSegment>())
@@ -99,7 +90,9 @@ public static partial class CreditPolicyParser
             Calendar = BuildCalendar(file, error),
             Notices = BuildNoticeRules(file.FinalNotices, error),
             UnappliedCredit = file.UnappliedCredit ?? UnappliedCreditRule.Apply,
-            Orders = orders
+            Orders = orders,
+            Staff = staff,
+            MissingContacts = BuildMissingContacts(file.MissingContacts, ladders, templates, error)
         };
     }
 
@@ -245,14 +238,16 @@ public static partial class CreditPolicyParser
         bool ReleaseHoldOnFullPayment,
         string Agency,
         string CreditBureau,
-        Dictionary<SenderRole, Sender>? Senders,
+        Dictionary<SenderRole, string>? Senders,
         Dictionary<CollectionSegment, LadderFile>? Ladders,
         Dictionary<string, MessageTemplate>? Templates,
         WriteOffFile? WriteOffs = null,
         CalendarFile? Calendar = null,
         NoticeFile? FinalNotices = null,
         UnappliedCreditRule? UnappliedCredit = null,
-        OrderRulesFile? Orders = null);
+        OrderRulesFile? Orders = null,
+        Dictionary<string, StaffFile>? Staff = null,
+        MissingContactsFile? MissingContacts = null);
 
     private sealed record WriteOffFile(Dictionary<string, decimal>? SecondApprovalAbove);
 
