@@ -21,7 +21,9 @@ public sealed record InvoiceView(string InvoiceNumber, string Currency, decimal 
     decimal WrittenOff, decimal Open, DateOnly IssueDate, DateOnly DueDate, int DaysPastDue, ContractTerms? Contract);
 
 /// <param name="Dunning">Where the account stands on its escalation ladder: segment, next step and its time, or why it is paused.</param>
+/// <param name="OpenPromise">With <c>acceptance</c> and <c>acceptanceReason</c>: whether it holds the escalation, and why.</param>
 /// <param name="OpenTasks">Calls and letters the escalation asked a person for, not yet completed (<c>POST …/tasks/{taskId}/completion</c>).</param>
+/// <param name="PaymentPlan">The latest payment plan, open or ended, with each instalment's standing today.</param>
 /// <param name="AsOf">The moment the balances are computed at; <c>Today</c> is that moment's date in the debtor's time zone.</param>
 public sealed record AccountView(
     string AccountNumber,
@@ -45,7 +47,8 @@ public sealed record AccountView(
     WriteOffState? WriteOff,
     DunningState? Dunning,
     IReadOnlyList<ObligationState> Obligations,
-    IReadOnlyList<OpenTask> OpenTasks)
+    IReadOnlyList<OpenTask> OpenTasks,
+    PaymentPlanView? PaymentPlan)
 {
     public static AccountView Of(DebtorAccount account, DateTimeOffset asOf)
     {
@@ -56,7 +59,7 @@ public sealed record AccountView(
             account.Invoices.Select(i => new InvoiceView(i.InvoiceNumber, i.Currency, i.Amount, i.LateFees, i.Paid,
                 i.WrittenOff, i.Open, i.IssueDate, i.DueDate, i.DaysPastDue(today), i.Contract)).ToList(),
             account.OpenPromise, account.OpenDisputes, account.CreditHold, account.AgencyReferral, account.WriteOff,
-            account.Dunning, account.Obligations, account.OpenTasks);
+            account.Dunning, account.Obligations, account.OpenTasks, PaymentPlanView.Of(account.PaymentPlan, today));
     }
 }
 

@@ -4,6 +4,7 @@ using Collections.Domain.Dunning.Calendar;
 using Collections.Domain.Dunning.Ladders;
 using Collections.Domain.Escalation;
 using Collections.Domain.Invoicing;
+using Collections.Domain.PaymentPlans;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;
 using Collections.Domain.WriteOffs;
@@ -35,6 +36,13 @@ public static class DunningTriggers
                     break;
                 case PromiseMade promise:
                     messages.Add(new PromiseRecorded(account.Id, promise.PromiseId, promise.PromisedDate));
+                    break;
+                case PromiseApproved approved when account.OpenPromise is { } promise:
+                    // Heard as the promise again: now accepted, it pauses the escalation.
+                    messages.Add(new PromiseRecorded(account.Id, approved.PromiseId, promise.PromisedDate));
+                    break;
+                case PaymentPlanAgreed plan:
+                    messages.Add(new PaymentPlanMade(account.Id, plan.PlanId));
                     break;
                 case DisputeRaised dispute:
                     messages.Add(new DisputeOpened(account.Id, dispute.DisputeId));

@@ -5,6 +5,7 @@ using Collections.Domain.Dunning.Ladders;
 using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Escalation;
 using Collections.Domain.Invoicing;
+using Collections.Domain.PaymentPlans;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;
 using Collections.Domain.Tasks;
@@ -24,6 +25,8 @@ public static class AccountEvents
         typeof(WriteOffRequested), typeof(WriteOffDeclined),
         typeof(DunningStarted), typeof(DunningStepScheduled), typeof(DunningPaused), typeof(DunningResumed),
         typeof(DunningCompleted), typeof(CollectionTaskCreated), typeof(CollectionTaskCompleted),
-        typeof(ObligationRecorded), typeof(ObligationFulfilled), typeof(ObligationCancelled)
+        typeof(ObligationRecorded), typeof(ObligationFulfilled), typeof(ObligationCancelled),
+        typeof(PromiseReferredForApproval), typeof(PromiseApproved), typeof(PromiseSuperseded),
+        typeof(PaymentPlanAgreed), typeof(PaymentPlanInstalmentMet), typeof(PaymentPlanBroken), typeof(PaymentPlanCompleted)
     ];
 }

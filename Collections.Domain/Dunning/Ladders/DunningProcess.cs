@@ -20,7 +20,7 @@ public sealed record ProcessResult(IReadOnlyList<object> Events, IReadOnlyList<O
 /// The escalation of one account up its ladder: the pure state and decisions behind the dunning saga.
 /// It never reads the clock; every decision gets the account as it is now and the time.
 /// </summary>
-public sealed class DunningProcess
+public sealed partial class DunningProcess
 {
     public CollectionSegment Segment { get; set; }
     public DateOnly OldestDueDate { get; set; }
@@ -35,7 +35,8 @@ public sealed class DunningProcess
     public List<string> OpenDisputes { get; set; } = [];
 
     /// <summary>When the process expects its next wake-up: none while a dispute holds it.</summary>
-    public DateTimeOffset? WakeDueAt => OpenDisputes.Count > 0 ? null : PromiseId is not null ? PromiseDueAt : NextStepAt;
+    public DateTimeOffset? WakeDueAt => OpenDisputes.Count > 0 ? null : PromiseId is not null ? PromiseDueAt
+        : PlanId is not null ? PlanCheckAt : NextStepAt;
 
     public static (DunningProcess Process, ProcessResult Result) Start(DebtorAccount account, CreditPolicy policy,
         DateTimeOffset now)
@@ -47,7 +48,8 @@ public sealed class DunningProcess
             OpenDisputes = account.OpenDisputes.Select(d => d.DisputeId).ToList()
         };
         var events = new List<object> { new DunningStarted(process.Segment, policy.Version, process.OldestDueDate, now) };
-        if (account.OpenPromise is { } promise) process.AwaitPromise(promise.PromiseId, promise.PromisedDate, account, policy);
+        if (account.OpenPromise is { IsAccepted: true } promise) process.AwaitPromise(promise.PromiseId, promise.PromisedDate, account, policy);
+        if (account.PaymentPlan is { IsOpen: true } plan) process.AwaitPlan(plan, account, policy);
         if (process.OpenDisputes.Count > 0)
             events.Add(new DunningPaused($"dispute {string.Join(", ", process.OpenDisputes)} is open", null, now));
         return (process, process.ScheduleNext(events, [], account, policy, now));
@@ -58,6 +60,7 @@ public sealed class DunningProcess
         if (generation != Generation || OpenDisputes.Count > 0) return ProcessResult.Nothing;
         if (account.PastDueBalance(now).Count == 0) return Complete([], "nothing is past due", now);
         if (PromiseId is not null) return PromiseFallsDue(account, policy, now);
+        if (PlanId is not null) return PlanFallsDue(account, policy, now);
         if (NextStepAt > now) return ProcessResult.Nothing;
         return RunStep(account, policy, now);
     }
@@ -65,6 +68,9 @@ public sealed class DunningProcess
     public ProcessResult PromiseMade(string promiseId, DateOnly promisedDate, DebtorAccount account, CreditPolicy policy,
         DateTimeOffset now)
     {
+        // A promise outside the policy holds nothing until a credit manager approves it (then this is heard again).
+        if (account.OpenPromise is not { IsAccepted: true } open || open.PromiseId != promiseId || PromiseId == promiseId)
+            return ProcessResult.Nothing;
         var events = CancelObligation($"promise {promiseId} to pay by {promisedDate:yyyy-MM-dd} accepted", now);
         AwaitPromise(promiseId, promisedDate, account, policy);
         events.Add(new DunningPaused($"promise {promiseId} to pay by {promisedDate:yyyy-MM-dd}", PromiseDueAt, now));
@@ -92,7 +98,7 @@ public sealed class DunningProcess
     /// <summary>After any payment: a settled account leaves the ladder at once, and nothing announced is carried out.</summary>
     public ProcessResult PaymentReceived(DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
     {
-        if (account.PastDueBalance(now).Count > 0) return ProcessResult.Nothing;
+        if (account.PastDueBalance(now).Count > 0) return PlanPaidOff(account, policy, now);
         var events = new List<object>();
         if (policy.ReleaseHoldOnFullPayment && account.CreditHold is { PlacedBy: StepRunner.PolicyActor })
             events.Add(new CreditHoldReleased(StepRunner.PolicyActor, "Released on full payment, as the credit policy provides.", now));
@@ -110,8 +116,7 @@ public sealed class DunningProcess
         if (account.OpenPromise is { } promise && promise.PromiseId == PromiseId)
         {
             events.Add(new PromiseBroken(promise.PromiseId, promise.Amount with { Amount = promise.Amount.Amount - promise.PaidSince }, now));
-            var firmer = Ladder(policy).ResumeAfterBrokenPromiseAt is { } id ? Ladder(policy).IndexOf(id) : -1;
-            NextStepIndex = Math.Max(NextStepIndex, firmer);
+            ResumeFirmer(policy);
             reason = $"promise {PromiseId} broken";
         }
         else reason = $"promise {PromiseId} kept, but {string.Join(" and ", account.PastDueBalance(now))} is still past due";
@@ -157,6 +162,7 @@ public sealed class DunningProcess
         Generation++;
         if (OpenDisputes.Count > 0) return new ProcessResult(events, emails, null, false);
         if (PromiseId is not null) return new ProcessResult(events, emails, new Wakeup(Generation, PromiseDueAt!.Value), false);
+        if (PlanId is not null) return new ProcessResult(events, emails, new Wakeup(Generation, PlanCheckAt!.Value), false);
 
         NextStepIndex = ResumableIndex(policy);
         var step = Ladder(policy).Steps[NextStepIndex];
@@ -182,7 +188,7 @@ public sealed class DunningProcess
     private void AwaitPromise(string promiseId, DateOnly promisedDate, DebtorAccount account, CreditPolicy policy)
     {
         PromiseId = promiseId;
-        PromiseDueAt = account.After(account.StartOf(promisedDate.AddDays(1)), policy.PromiseGrace);
+        PromiseDueAt = CheckTime(promisedDate, account, policy);
     }
 
     private List<object> CancelObligation(string reason, DateTimeOffset now)

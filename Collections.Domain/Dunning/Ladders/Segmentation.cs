@@ -13,7 +13,7 @@ public static class Segmentation
     };
 
     /// <summary>
-    /// Chronic late payers (invoices paid late within the look-back, plus promises ever broken) get the firm ladder,
+    /// Chronic late payers (invoices paid late within the look-back, plus promises and payment plans ever broken) get the firm ladder,
     /// whatever they owe; otherwise a large past-due balance gets the high-value ladder; everyone else is a
     /// first-time late payer and gets the gentle one.
     /// </summary>
@@ -21,7 +21,8 @@ public static class Segmentation
     {
         var since = account.Today(now).AddMonths(-policy.ChronicLookbackMonths);
         var latePayments = account.Invoices.Count(i => i.WasPaidLate && i.PaidOn >= since);
-        if (latePayments + account.PromisesBroken >= policy.LatePaymentsForChronic) return CollectionSegment.ChronicLatePayer;
+        if (latePayments + account.PromisesBroken + account.PaymentPlansBroken >= policy.LatePaymentsForChronic)
+            return CollectionSegment.ChronicLatePayer;
 
         return account.PastDueBalance(now).Any(m => m.Amount >= policy.HighValuePastDue)
             ? CollectionSegment.HighValue

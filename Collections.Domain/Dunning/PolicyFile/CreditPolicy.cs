@@ -90,4 +90,8 @@ public sealed record CreditPolicy(
     IReadOnlyDictionary<string, MessageTemplate> Templates)
 {
     public WriteOffApproval WriteOffApproval { get; init; } = WriteOffApproval.AlwaysTwo;
+
+    public PromiseRules Promises { get; init; } = PromiseRules.None;
+
+    public PaymentPlanRules PaymentPlans { get; init; } = PaymentPlanRules.Default;
 }

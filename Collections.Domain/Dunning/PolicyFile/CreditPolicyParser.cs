@@ -91,7 +91,9 @@ public static partial class CreditPolicyParser
             ParseDuration(file.PromiseGrace ?? "0d", "$.promiseGrace", error), file.ReleaseHoldOnFullPayment,
             file.Agency, file.CreditBureau, senders, ladders, templates)
         {
-            WriteOffApproval = BuildWriteOffApproval(file.WriteOffs, error)
+            WriteOffApproval = BuildWriteOffApproval(file.WriteOffs, error),
+            Promises = BuildPromiseRules(file.Promises, error),
+            PaymentPlans = BuildPaymentPlanRules(file.PaymentPlans, error)
         };
     }
 
@@ -232,7 +234,9 @@ public static partial class CreditPolicyParser
         Dictionary<SenderRole, Sender>? Senders,
         Dictionary<CollectionSegment, LadderFile>? Ladders,
         Dictionary<string, MessageTemplate>? Templates,
-        WriteOffFile? WriteOffs = null);
+        WriteOffFile? WriteOffs = null,
+        PromisesFile? Promises = null,
+        PaymentPlansFile? PaymentPlans = null);
 
     private sealed record WriteOffFile(Dictionary<string, decimal>? SecondApprovalAbove);
 }

@@ -1,0 +1,83 @@
+using Collections.Domain.Accounts;
+using Collections.Domain.Dunning.Calendar;
+using Collections.Domain.Dunning.PolicyFile;
+using Collections.Domain.PaymentPlans;
+
+namespace Collections.Domain.Dunning.Ladders;
+
+/// <summary>
+/// The escalation while a payment plan stands: paused, waking at each unmet instalment's date plus the policy's
+/// promise grace. A missed instalment breaks the plan and the ladder resumes as after a broken promise; a plan
+/// paid off with something else still past due lets the ladder resume where it stopped.
+/// </summary>
+public sealed partial class DunningProcess
+{
+    public string? PlanId { get; set; }
+
+    /// <summary>When the plan's first unmet instalment is checked.</summary>
+    public DateTimeOffset? PlanCheckAt { get; set; }
+
+    public ProcessResult PaymentPlanAgreed(string planId, DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
+    {
+        if (account.PaymentPlan is not { IsOpen: true } plan || plan.PlanId != planId || PlanId == planId) return ProcessResult.Nothing;
+        var events = CancelObligation($"payment plan {planId} agreed", now);
+        PromiseId = null; // a standing promise gave way to the plan
+        PromiseDueAt = null;
+        AwaitPlan(plan, account, policy);
+        var last = plan.Instalments[^1].DueDate;
+        events.Add(new DunningPaused($"payment plan {planId}: {plan.Instalments.Count} instalment(s) to {last:yyyy-MM-dd}",
+            CheckTime(last, account, policy), now));
+        return ScheduleNext(events, [], account, policy, now);
+    }
+
+    private ProcessResult PlanFallsDue(DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
+    {
+        if (now < PlanCheckAt) return ProcessResult.Nothing;
+        if (account.PaymentPlan is not { IsOpen: true, NextUnmet: { } next } plan || plan.PlanId != PlanId)
+            return PlanPaidOff(account, policy, now);
+
+        var checkAt = CheckTime(next.DueDate, account, policy);
+        if (checkAt > now)
+        {
+            PlanCheckAt = checkAt; // the earlier instalments are met: wait for the next one
+            return ScheduleNext([], [], account, policy, now);
+        }
+
+        List<object> events = [plan.BrokenOn(next, now)];
+        ResumeFirmer(policy);
+        return LeavePlan(events, $"payment plan {PlanId} broken: instalment {next.Number} due {next.DueDate:yyyy-MM-dd} not paid",
+            account, policy, now);
+    }
+
+    /// <summary>After a payment that leaves something past due: if it paid the plan off, the rest goes back on the ladder.</summary>
+    private ProcessResult PlanPaidOff(DebtorAccount account, CreditPolicy policy, DateTimeOffset now) =>
+        PlanId is not null && account.PaymentPlan is { Status: PaymentPlanStatus.Completed } plan && plan.PlanId == PlanId
+            ? LeavePlan([], $"payment plan {PlanId} completed, but {string.Join(" and ", account.PastDueBalance(now))} is still past due",
+                account, policy, now)
+            : ProcessResult.Nothing;
+
+    private ProcessResult LeavePlan(List<object> events, string reason, DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
+    {
+        PlanId = null;
+        PlanCheckAt = null;
+        events.Add(new DunningResumed(reason, Ladder(policy).Steps[ResumableIndex(policy)].Id, now));
+        return ScheduleNext(events, [], account, policy, now);
+    }
+
+    private void AwaitPlan(PaymentPlanState plan, DebtorAccount account, CreditPolicy policy)
+    {
+        PlanId = plan.PlanId;
+        PlanCheckAt = CheckTime((plan.NextUnmet ?? plan.Instalments[^1]).DueDate, account, policy);
+    }
+
+    /// <summary>After a broken promise or plan the ladder jumps forward to the policy's firmer step, if not already past it.</summary>
+    private void ResumeFirmer(CreditPolicy policy)
+    {
+        var firmer = Ladder(policy).ResumeAfterBrokenPromiseAt is { } id ? Ladder(policy).IndexOf(id) : -1;
+        NextStepIndex = Math.Max(NextStepIndex, firmer);
+    }
+
+    /// <summary>A promised date or an instalment's date is awaited until 00:00 the day after it, plus the policy's grace.</summary>
+    private static DateTimeOffset CheckTime(DateOnly date, DebtorAccount account, CreditPolicy policy) =>
+        account.After(account.StartOf(date.AddDays(1)), policy.PromiseGrace);
+}
