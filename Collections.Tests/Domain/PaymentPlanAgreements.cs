@@ -4,6 +4,7 @@ using Collections.Domain.Dunning.PolicyFile;
 using Collections.Domain.PaymentPlans;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;
+using Collections.Domain.WriteOffs;
 using static Collections.Tests.Domain.AccountBuilder;
 using static Collections.Tests.Domain.People;
 
@@ -146,6 +147,16 @@ public class PaymentPlanAgreements
         var account = PastDue().With(Invoice("INV-2", 500m, Today.AddDays(20), "GBP"));
         account.With(Agree(account, Plan((10, 1200m))));
         account.PaymentPlan.After(Paid(account, 500m, "GBP")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void a_written_off_account_has_no_arrangement_to_keep()
+    {
+        var account = PastDue();
+        account.With(Agree(account, Plan((10, 1200m))));
+        account.HasAcceptedArrangement(Now).ShouldBeTrue();
+        account.With(new AccountWrittenOff([new Money(1200m, "EUR")], "insolvent", "morgan.hale", Now));
+        account.HasAcceptedArrangement(Now).ShouldBeFalse();
     }
 
     [Fact]
