@@ -44,10 +44,15 @@ public static class AgreePaymentPlanDecision
 
         var agreed = new PaymentPlanAgreed($"PP-{account.PaymentPlansAgreed + 1}", command.Currency, instalments,
             new Money(account.PastDueIn(command.Currency, now), command.Currency), by.Id, command.Note, now);
-        // A standing promise is replaced by the plan: the escalation waits for the instalments instead.
-        return account.OpenPromise is { } promise
-            ? Decision.Append(new PromiseSuperseded(promise.PromiseId, agreed.PlanId, now), agreed)
-            : Decision.Append(agreed);
+        // A standing promise is replaced by the plan (the escalation waits for the instalments instead); one whose
+        // date has passed unpaid was broken, as when a new promise is taken.
+        return account.OpenPromise switch
+        {
+            null => Decision.Append(agreed),
+            var lapsed when lapsed.PromisedDate < account.Today(now) => Decision.Append(
+                new PromiseBroken(lapsed.PromiseId, lapsed.Amount with { Amount = lapsed.Amount.Amount - lapsed.PaidSince }, now), agreed),
+            var promise => Decision.Append(new PromiseSuperseded(promise.PromiseId, agreed.PlanId, now), agreed)
+        };
     }
 
     /// <summary>The request on its own: every instalment dated, in order, from today, in the currency's decimals.</summary>

@@ -124,6 +124,17 @@ public class PaymentPlanAgreements
     }
 
     [Fact]
+    public void a_promise_whose_date_passed_unpaid_is_broken_when_a_plan_is_agreed()
+    {
+        var account = PastDue();
+        account.With(account.Decide(new RecordPromise(1200m, "EUR", Today, null, null), Person("collector-1"), Now));
+
+        var decision = account.Decide(Plan((10, 600m), (40, 600m)), Person("morgan.hale"), SixWithinHalfAYear, Now.AddDays(2));
+        decision.Events.Select(e => e.GetType()).ShouldBe([typeof(PromiseBroken), typeof(PaymentPlanAgreed)]);
+        account.With(decision).PromisesBroken.ShouldBe(1);
+    }
+
+    [Fact]
     public void payments_meet_instalments_cumulatively_and_the_last_completes_the_plan()
     {
         var account = PastDue();
