@@ -16,6 +16,9 @@ public sealed class Obligation
     public DateTimeOffset RecordedAt { get; set; }
     public ObligationStatus Status { get; set; }
     public string? CancellationReason { get; set; }
+
+    /// <summary>Why the consequence waits past the notice's own deadline: the debtor got in touch in time.</summary>
+    public string? HeldBecause { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
 }
 
@@ -26,6 +29,7 @@ public class ObligationProjection : MultiStreamProjection<Obligation, string>
         Identity<ObligationRecorded>(e => e.ObligationId);
         Identity<ObligationFulfilled>(e => e.ObligationId);
         Identity<ObligationCancelled>(e => e.ObligationId);
+        Identity<ObligationSuspended>(e => e.ObligationId);
     }
 
     public override Obligation? Evolve(Obligation? snapshot, string id, IEvent e)
@@ -41,6 +45,10 @@ public class ObligationProjection : MultiStreamProjection<Obligation, string>
             case ObligationFulfilled fulfilled when snapshot is not null:
                 snapshot.Status = ObligationStatus.Fulfilled;
                 snapshot.ClosedAt = fulfilled.FulfilledAt;
+                return snapshot;
+            case ObligationSuspended suspended when snapshot is not null:
+                snapshot.Deadline = suspended.FollowUpUntil;
+                snapshot.HeldBecause = suspended.Reason;
                 return snapshot;
             case ObligationCancelled cancelled when snapshot is not null:
                 snapshot.Status = ObligationStatus.Cancelled;

@@ -17,14 +17,19 @@ using Wolverine.Http;
 
 namespace Collections.Api.Accounts;
 
+/// <param name="UnderReview">Why the escalation leaves the invoice alone now ("dispute D-1 is open", a dunning block and its reason); null when it is chased.</param>
 public sealed record InvoiceView(string InvoiceNumber, string Currency, decimal Amount, decimal LateFees, decimal Paid,
-    decimal WrittenOff, decimal Open, DateOnly IssueDate, DateOnly DueDate, int DaysPastDue, ContractTerms? Contract);
+    decimal WrittenOff, decimal Open, DateOnly IssueDate, DateOnly DueDate, int DaysPastDue, ContractTerms? Contract,
+    string? UnderReview);
 
 /// <param name="Dunning">Where the account stands on its escalation ladder: segment, next step and its time, or why it is paused.</param>
 /// <param name="OpenPromise">With <c>acceptance</c> and <c>acceptanceReason</c>: whether it holds the escalation, and why.</param>
 /// <param name="OpenTasks">Calls and letters the escalation asked a person for, not yet completed (<c>POST …/tasks/{taskId}/completion</c>).</param>
-/// <param name="PaymentPlan">The latest payment plan, open or ended, with each instalment's standing today.</param>
+/// <param name="PendingWriteOff">A write-off above the four-eyes threshold, waiting for a second credit manager.</param>
 /// <param name="AsOf">The moment the balances are computed at; <c>Today</c> is that moment's date in the debtor's time zone.</param>
+/// <param name="PastDueForDunning">What the escalation chases: the past-due balance less the invoices under dispute or a dunning block.</param>
+/// <param name="DunningBlocks">Invoices left out of the escalation until a date, as they stand at <c>AsOf</c>.</param>
+/// <param name="PaymentPlan">The latest payment plan, open or ended, with each instalment's standing today.</param>
 public sealed record AccountView(
     string AccountNumber,
     long Version,
@@ -45,9 +50,12 @@ public sealed record AccountView(
     CreditHoldState? CreditHold,
     AgencyReferral? AgencyReferral,
     WriteOffState? WriteOff,
+    WriteOffRequested? PendingWriteOff,
     DunningState? Dunning,
     IReadOnlyList<ObligationState> Obligations,
     IReadOnlyList<OpenTask> OpenTasks,
+    IReadOnlyList<Money> PastDueForDunning,
+    IReadOnlyList<DunningBlockState> DunningBlocks,
     PaymentPlanView? PaymentPlan)
 {
     public static AccountView Of(DebtorAccount account, DateTimeOffset asOf)
@@ -57,9 +65,11 @@ public sealed record AccountView(
             account.Collector, account.Terms, account.Contacts, asOf, today, account.OpenBalance(),
             account.PastDueBalance(asOf), account.UnappliedCredit,
             account.Invoices.Select(i => new InvoiceView(i.InvoiceNumber, i.Currency, i.Amount, i.LateFees, i.Paid,
-                i.WrittenOff, i.Open, i.IssueDate, i.DueDate, i.DaysPastDue(today), i.Contract)).ToList(),
+                i.WrittenOff, i.Open, i.IssueDate, i.DueDate, i.DaysPastDue(today), i.Contract,
+                account.ReviewOf(i.InvoiceNumber, asOf))).ToList(),
             account.OpenPromise, account.OpenDisputes, account.CreditHold, account.AgencyReferral, account.WriteOff,
-            account.Dunning, account.Obligations, account.OpenTasks, PaymentPlanView.Of(account.PaymentPlan, today));
+            account.PendingWriteOff, account.Dunning, account.Obligations, account.OpenTasks, account.PastDueBalanceForDunning(asOf),
+            account.DunningBlocks.Where(b => b.IsActive(asOf)).ToList(), PaymentPlanView.Of(account.PaymentPlan, today));
     }
 }
 

@@ -45,8 +45,8 @@ public static class AsyncApiDocument
                 ["description"] = "Every collection event, as a CloudEvents 1.0 JSON document (structured mode), published to the topic " +
                                   $"exchange {Topology.EventsExchange} with the routing key '<tenant>.<CloudEvents type>'. AMQP properties: message-id = " +
                                   "the event's sequence, type = the CloudEvents type, persistent, headers 'subject' = the account number " +
-                                  "and 'tenant' = the tenant. " +
-                                  "Per-account order: accountversion. See docs/events.md."
+                                  "and 'tenant' = the tenant. Deduplicate on (tenant, id): a tenant with a database of its own " +
+                                  "numbers its events itself. Per-account order: accountversion. See docs/events.md."
             },
             ["defaultContentType"] = CloudEvent.ContentType,
             ["servers"] = new JsonObject
@@ -98,14 +98,14 @@ public static class AsyncApiDocument
         var properties = new JsonObject
         {
             ["specversion"] = new JsonObject { ["const"] = ContractMapping.SpecVersion },
-            ["id"] = new JsonObject { ["type"] = "string", ["description"] = "The event's global sequence, as a string: the key to deduplicate on." },
+            ["id"] = new JsonObject { ["type"] = "string", ["description"] = "The event's sequence in its tenant's database, as a string. Ids repeat across tenants with databases of their own: deduplicate on (tenant, id)." },
             ["source"] = Text(),
             ["type"] = new JsonObject { ["const"] = type },
             ["subject"] = new JsonObject { ["type"] = "string", ["description"] = "The account number (unique within its tenant)." },
             ["tenant"] = new JsonObject { ["type"] = "string", ["description"] = "The tenant whose account it is; the first word of the routing key." },
             ["time"] = new JsonObject { ["type"] = "string", ["format"] = "date-time" },
             ["datacontenttype"] = new JsonObject { ["const"] = "application/json" },
-            ["sequence"] = new JsonObject { ["type"] = "integer", ["description"] = "Position in the whole event store; the feed's cursor." },
+            ["sequence"] = new JsonObject { ["type"] = "integer", ["description"] = "Position in the event store of the tenant's database; the tenant's feed's cursor." },
             ["accountversion"] = new JsonObject { ["type"] = "integer", ["description"] = "Position in the account's stream, from 1: per-account order." },
             ["correlationid"] = Text(nullable: true),
             ["actor"] = Text(nullable: true),

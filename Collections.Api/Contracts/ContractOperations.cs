@@ -39,6 +39,8 @@ public sealed class ContractOperations : IOpenApiOperationTransformer
         ["POST api/accounts/{accountNumber}/disputes/{disputeId}/resolution"] = """
             {"outcome":"inFavourOfCreditor","note":"Photos show the goods intact"}
             """,
+        ["POST api/accounts/{accountNumber}/invoices/{invoiceNumber}/dunning-block"] = """{"reason":"Awaiting credit note CN-88","until":"2026-12-15"}""",
+        ["POST api/accounts/{accountNumber}/invoices/{invoiceNumber}/dunning-block/lift"] = """{"reason":"Credit note CN-88 issued"}""",
         ["POST api/accounts/{accountNumber}/credit-hold"] = """{"reason":"INV-1001 45 days past due"}""",
         ["POST api/accounts/{accountNumber}/credit-hold/release"] = """{"reason":"Paid in full"}""",
         ["POST api/accounts/{accountNumber}/agency-referral"] = """{"agency":"Northwind Recoveries Ltd","reason":"No contact for 60 days"}""",

@@ -9,8 +9,9 @@ namespace Collections.Api.Contracts;
 
 /// <summary>
 /// Every answer an operation can give, in the OpenAPI document: a write's <see cref="CommandResult"/> (201 when
-/// it opens an account), the refusals as problem details (400, 401, 403, 404, 409, 413, 415, 422), and 503 while the
-/// database is away; a read's typed 200 comes from its <c>[ProducesResponseType]</c>. Wolverine's defaults
+/// it opens an account), the refusals as problem details (400, 401, 403, 404, 409, 413, 415, 422), 429 past the
+/// caller's rate limit, and 503 while the database is away; a read's typed 200 comes from its
+/// <c>[ProducesResponseType]</c>. Wolverine's defaults
 /// (an untyped 200 and a 500 that the service never answers on purpose) are replaced.
 /// </summary>
 public sealed class ContractResponses : IHttpPolicy
@@ -50,6 +51,7 @@ public sealed class ContractResponses : IHttpPolicy
                 // Every /api operation needs a caller (401) with a role that may (403; a collector also on someone else's account).
                 foreach (var status in new[] { 401, 403 })
                     endpoint.Metadata.Add(new ProducesResponseTypeMetadata(status, typeof(ProblemDetails), [Problem]));
+                endpoint.Metadata.Add(new ProducesResponseTypeMetadata(429, typeof(ProblemDetails), [Problem]));
                 endpoint.Metadata.Add(new ProducesResponseTypeMetadata(503, typeof(ProblemDetails), [Problem]));
             });
         }

@@ -2,6 +2,7 @@ using Collections.Api.Email;
 using Collections.Api.Tenancy;
 using Collections.Domain.Accounts;
 using Collections.Domain.Dunning.Ladders;
+using Collections.Domain.Orders;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.MultiTenancy;
@@ -26,21 +27,29 @@ public sealed partial class DunningSaga : Saga, IRevisioned
         TenantId tenant, TimeProvider clock)
     {
         var policy = tenants[tenant.Value].Policy;
-        if (Process is not null) return []; // already climbing: the ladder covers every past-due invoice
-
         Id = message.AccountNumber;
         session.LastModifiedBy = StepRunner.PolicyActor;
         var stream = await session.Events.FetchForExclusiveWriting<DebtorAccount>(Id);
         var now = clock.GetUtcNow();
-        if (stream.Aggregate is not { IsWrittenOff: false, AgencyReferral: null } account || account.PastDueBalance(now).Count == 0)
+        var orderLimit = stream.Aggregate?.PassesAt(message.InvoiceNumber, policy.Orders);
+
+        OutgoingMessages messages;
+        if (Process is not null) // already climbing: the invoice joins the ladder, and ends a wait with everything under review
+            messages = Carry(stream, Process.Reassess($"invoice {message.InvoiceNumber} fell due", stream.Aggregate!, policy, now));
+        else if (stream.Aggregate is not { IsWrittenOff: false, AgencyReferral: null } account || account.PastDueBalance(now).Count == 0)
         {
             MarkCompleted(); // paid on time, or already beyond the ladder
-            return [];
+            messages = [];
+        }
+        else
+        {
+            var (process, result) = DunningProcess.Start(account, policy, now);
+            Process = process;
+            messages = Carry(stream, result);
         }
 
-        var (process, result) = DunningProcess.Start(account, policy, now);
-        Process = process;
-        return Carry(stream, result);
+        if (orderLimit is { } at) messages.Schedule(new OrderLimitFallsDue(Id, message.InvoiceNumber), at);
+        return messages;
     }
 
     public Task<OutgoingMessages> Handle(DunningWakeup message, IDocumentSession session, Tenants tenants, TenantId tenant, TimeProvider clock) =>
@@ -53,8 +62,11 @@ public sealed partial class DunningSaga : Saga, IRevisioned
         Decide(session, clock, (process, account, now) =>
             process.PromiseMade(message.PromiseId, message.PromisedDate, account, tenants[tenant.Value].Policy, now));
 
-    public Task<OutgoingMessages> Handle(DisputeOpened message, IDocumentSession session, TimeProvider clock) =>
-        Decide(session, clock, (process, _, now) => process.DisputeRaised(message.DisputeId, now));
+    public Task<OutgoingMessages> Handle(DisputeOpened message, IDocumentSession session, Tenants tenants, TenantId tenant, TimeProvider clock) =>
+        Decide(session, clock, (process, account, now) => process.DisputeRaised(message.DisputeId, account, tenants[tenant.Value].Policy, now));
+
+    public Task<OutgoingMessages> Handle(DunningBlockChanged message, IDocumentSession session, Tenants tenants, TenantId tenant, TimeProvider clock) =>
+        Decide(session, clock, (process, account, now) => process.Reassess(message.Cause, account, tenants[tenant.Value].Policy, now));
 
     public Task<OutgoingMessages> Handle(EscalationStopped message, IDocumentSession session, TimeProvider clock) =>
         // Re-checked: a reopening may have overtaken the write-off that sent this.
@@ -65,13 +77,29 @@ public sealed partial class DunningSaga : Saga, IRevisioned
     public Task<OutgoingMessages> Handle(DisputeClosed message, IDocumentSession session, Tenants tenants, TenantId tenant, TimeProvider clock) =>
         Decide(session, clock, (process, account, now) => process.DisputeResolved(message.DisputeId, account, tenants[tenant.Value].Policy, now));
 
+    public async Task<OutgoingMessages> Handle(ContactRecorded message, IDocumentSession session, Tenants tenants, TenantId tenant,
+        TimeProvider clock)
+    {
+        var policy = tenants[tenant.Value].Policy;
+        if (!Process!.CouldHoldConsequence(message.Channel, message.Direction, message.Outcome, message.OccurredAt, policy)) return [];
+        return await Decide(session, clock, (process, account, now) => process.ContactMade(message.Channel, message.Direction,
+            message.Outcome, message.ContactId, message.OccurredAt, account, policy, now));
+    }
+
+    public Task<OutgoingMessages> Handle(TaskCompleted message, IDocumentSession session, Tenants tenants, TenantId tenant, TimeProvider clock) =>
+        Decide(session, clock, (process, account, now) =>
+            process.NoticeDispatched(message.TaskId, message.CompletedAt, account, tenants[tenant.Value].Policy, now));
+
     // Messages for an account that is not (or no longer) in escalation need nothing done.
     public static void NotFound(DunningWakeup _) { }
     public static void NotFound(PaymentRecorded _) { }
     public static void NotFound(PromiseRecorded _) { }
     public static void NotFound(DisputeOpened _) { }
     public static void NotFound(DisputeClosed _) { }
+    public static void NotFound(DunningBlockChanged _) { }
     public static void NotFound(EscalationStopped _) { }
+    public static void NotFound(ContactRecorded _) { }
+    public static void NotFound(TaskCompleted _) { }
 
     private async Task<OutgoingMessages> Decide(IDocumentSession session, TimeProvider clock,
         Func<DunningProcess, DebtorAccount, DateTimeOffset, ProcessResult> decide)

@@ -1,12 +1,15 @@
 using Collections.Domain.Accounts;
+using Collections.Domain.Contacts;
 using Collections.Domain.Disputes;
 using Collections.Domain.Dunning.Calendar;
 using Collections.Domain.Dunning.Ladders;
+using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Escalation;
 using Collections.Domain.Invoicing;
 using Collections.Domain.PaymentPlans;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;
+using Collections.Domain.Tasks;
 using Collections.Domain.WriteOffs;
 using Wolverine;
 
@@ -44,11 +47,29 @@ public static class DunningTriggers
                 case PaymentPlanAgreed plan:
                     messages.Add(new PaymentPlanMade(account.Id, plan.PlanId));
                     break;
+                // Only what the escalation can act on goes to it: a busy account logs many calls and closes many tasks.
+                case ContactLogged contact when account.Obligations.Any(o => o.Status == ObligationStatus.Open && o.HeldBecause is null):
+                    messages.Add(new ContactRecorded(account.Id, contact.Channel, contact.Direction, contact.Outcome, contact.ContactId,
+                        contact.OccurredAt));
+                    break;
+                case CollectionTaskCompleted task when account.NoticesAwaitingDispatch.Contains(task.TaskId):
+                    messages.Add(new TaskCompleted(account.Id, task.TaskId, task.CompletedAt));
+                    break;
                 case DisputeRaised dispute:
                     messages.Add(new DisputeOpened(account.Id, dispute.DisputeId));
                     break;
                 case DisputeResolved resolved:
                     messages.Add(new DisputeClosed(account.Id, resolved.DisputeId));
+                    break;
+                case DunningBlockPlaced block:
+                    messages.Schedule(new DunningBlockEnds(account.Id, block.InvoiceNumber), block.EndsAt);
+                    messages.Add(new DunningBlockChanged(account.Id, $"dunning block on {block.InvoiceNumber} until {block.Until:yyyy-MM-dd} placed"));
+                    break;
+                case DunningBlockLifted lifted:
+                    messages.Add(new DunningBlockChanged(account.Id, $"dunning block on {lifted.InvoiceNumber} lifted"));
+                    break;
+                case DunningBlockEnded ended:
+                    messages.Add(new DunningBlockChanged(account.Id, $"dunning block on {ended.InvoiceNumber} until {ended.Until:yyyy-MM-dd} ended"));
                     break;
                 case EscalatedToAgency { ReferredBy: not StepRunner.PolicyActor } referral:
                     messages.Add(new EscalationStopped(account.Id, $"referred to {referral.Agency} by {referral.ReferredBy}"));

@@ -27,9 +27,10 @@ public sealed record SweepSettings(bool Enabled, TimeSpan Interval, TimeSpan Gra
 /// promise or instalment check or consequence is overdue by more than the grace with no wake-up waiting to run, and wakes
 /// them. A wake-up carries the escalation's generation, so one that arrives twice runs the step once. It visits every
 /// tenant, each in a session of its own, and wakes an escalation for its own tenant: account numbers repeat across
-/// tenants, so a live timer counts only for the tenant on its envelope.
+/// tenants, so a live timer counts only for the tenant on its envelope. Timers wait in the inbox of their tenant's
+/// database, so it reads every database's; one node at a time sweeps, by a lock in the main database.
 /// </summary>
-public sealed class EscalationSweep(IDocumentStore store, Tenants tenants, NpgsqlDataSource database, IServiceScopeFactory scopes,
+public sealed class EscalationSweep(IDocumentStore store, Tenants tenants, TenantDatabases databases, IServiceScopeFactory scopes,
     TimeProvider clock, SweepSettings settings, ILogger<EscalationSweep> logger) : BackgroundService
 {
     private const long LockKey = 0x436f6c6c53776570; // one sweeper at a time across nodes
@@ -55,14 +56,18 @@ public sealed class EscalationSweep(IDocumentStore store, Tenants tenants, Npgsq
     /// <returns>How many escalations were woken; 0 when another node is sweeping or a backlog of due timers is still draining.</returns>
     public async Task<int> RunOnceAsync(CancellationToken token = default)
     {
-        await using var connection = await database.OpenConnectionAsync(token);
+        await using var connection = await databases.Main.OpenConnectionAsync(token);
         if (!await TryLockAsync(connection, token)) return 0;
         try
         {
             var now = clock.GetUtcNow().ToUniversalTime();
-            if (await DueWakeupsAsync(connection, now, token) > settings.MaxPendingWakeups) return 0;
+            var inboxes = await databases.All();
+            long due = 0;
+            foreach (var inbox in inboxes) due += await DueWakeupsAsync(inbox, now, token);
+            if (due > settings.MaxPendingWakeups) return 0;
 
-            var live = await LiveTimersAsync(connection, now, token);
+            var live = new HashSet<(string? Tenant, string Account)>();
+            foreach (var inbox in inboxes) live.UnionWith(await LiveTimersAsync(inbox, now, token));
             await using var scope = scopes.CreateAsyncScope();
             var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
             var woken = 0;
@@ -128,29 +133,33 @@ public sealed class EscalationSweep(IDocumentStore store, Tenants tenants, Npgsq
     }
 
     /// <summary>Wake-ups that are due (or already queued) and not yet handled.</summary>
-    private static async Task<long> DueWakeupsAsync(NpgsqlConnection connection, DateTimeOffset now, CancellationToken token)
+    private static async Task<long> DueWakeupsAsync(NpgsqlDataSource inbox, DateTimeOffset now, CancellationToken token)
     {
-        await using var command = new NpgsqlCommand(
+        await using var command = inbox.CreateCommand(
             $"""
              select count(*) from {CollectionsSetup.Schema}.wolverine_incoming_envelopes
              where message_type = @type and status <> 'Handled' and (status <> 'Scheduled' or execution_time <= @now)
-             """, connection) { Parameters = { new("type", WakeupType), new("now", now) } };
+             """);
+        command.Parameters.AddWithValue("type", WakeupType);
+        command.Parameters.AddWithValue("now", now);
         return (long)(await command.ExecuteScalarAsync(token))!;
     }
 
     /// <summary>
-    /// The (tenant, account) of every due wake-up waiting in Wolverine's inbox. The tenant is read from the stored
-    /// envelope and the account from the message in it; there are at most <see cref="SweepSettings.MaxPendingWakeups"/>
+    /// The (tenant, account) of every due wake-up waiting in one database's Wolverine inbox. The tenant is read from the
+    /// stored envelope and the account from the message in it; there are at most <see cref="SweepSettings.MaxPendingWakeups"/>
     /// of them, or the sweep would not have got this far.
     /// </summary>
-    private static async Task<HashSet<(string? Tenant, string Account)>> LiveTimersAsync(NpgsqlConnection connection, DateTimeOffset now,
+    private static async Task<HashSet<(string? Tenant, string Account)>> LiveTimersAsync(NpgsqlDataSource inbox, DateTimeOffset now,
         CancellationToken token)
     {
-        await using var command = new NpgsqlCommand(
+        await using var command = inbox.CreateCommand(
             $"""
              select body from {CollectionsSetup.Schema}.wolverine_incoming_envelopes
              where message_type = @type and status <> 'Handled' and (status <> 'Scheduled' or execution_time <= @now)
-             """, connection) { Parameters = { new("type", WakeupType), new("now", now) } };
+             """);
+        command.Parameters.AddWithValue("type", WakeupType);
+        command.Parameters.AddWithValue("now", now);
         var live = new HashSet<(string?, string)>();
         await using var reader = await command.ExecuteReaderAsync(token);
         while (await reader.ReadAsync(token))

@@ -14,8 +14,9 @@ using Wolverine.Util;
 namespace Collections.Api.Health;
 
 /// <summary>
-/// What an operator must hear about before a debtor or a subscriber does. Each check reads PostgreSQL; while it
-/// is unreachable they report Unhealthy without detail (the postgresql check says why).
+/// What an operator must hear about before a debtor or a subscriber does. Each check reads PostgreSQL; while a
+/// database is unreachable they report Unhealthy without detail (the postgresql check says why): the error's text
+/// would name the database, and an own database is named after its tenant.
 /// </summary>
 public abstract class OperationalCheck : IHealthCheck
 {
@@ -25,7 +26,8 @@ public abstract class OperationalCheck : IHealthCheck
         {
             return await MeasureAsync(token);
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+        // Marten wraps the driver's failure (MartenCommandException, whose text is the statement and the server).
+        catch (Exception e) when (e is InvalidOperationException || DatabaseUnavailableHandler.IsDatabaseUnavailable(e))
         {
             return HealthCheckResult.Unhealthy("Cannot be measured: the database does not answer.");
         }
@@ -39,12 +41,25 @@ public abstract class OperationalCheck : IHealthCheck
     protected static string Ago(TimeSpan age) => age <= TimeSpan.Zero ? "0 s" : $"{age.TotalSeconds:F0} s";
 }
 
-/// <summary>Events committed but not yet confirmed by the broker: not relayed yet, or waiting in the publish queue.</summary>
-public sealed class RelayLagCheck(NpgsqlDataSource database, TimeProvider clock, HealthSettings settings) : OperationalCheck
+/// <summary>
+/// Events committed but not yet confirmed by the broker: not relayed yet, or waiting in the publish queue. Each
+/// database has its own relay, progress and publish queue; the figures are over all of them.
+/// </summary>
+public sealed class RelayLagCheck(TenantDatabases databases, TimeProvider clock, HealthSettings settings) : OperationalCheck
 {
     private static readonly string PublishType = typeof(PublishCloudEvent).ToMessageTypeName();
 
     protected override async Task<HealthCheckResult> MeasureAsync(CancellationToken token)
+    {
+        var lag = Lag.None;
+        foreach (var database in await databases.All()) lag += await MeasureAsync(database, token);
+        var age = lag.Age(clock);
+        return Report(lag.Waiting > 0 && age > settings.RelayLag,
+            lag.Waiting == 0 ? "Every event is published." : $"{lag.Waiting} event(s) not yet published; the oldest was committed {Ago(age)} ago.",
+            new() { ["unpublished"] = lag.Waiting, ["oldestAgeSeconds"] = Math.Max(0, (long)age.TotalSeconds) });
+    }
+
+    private static async Task<Lag> MeasureAsync(NpgsqlDataSource database, CancellationToken token)
     {
         await using var command = database.CreateCommand(
             $"""
@@ -65,18 +80,12 @@ public sealed class RelayLagCheck(NpgsqlDataSource database, TimeProvider clock,
              from unrelayed, queued
              """);
         command.Parameters.Add(new NpgsqlParameter("type", PublishType));
-        await using var reader = await command.ExecuteReaderAsync(token);
-        await reader.ReadAsync(token);
-        var waiting = reader.GetInt64(0);
-        var age = reader.IsDBNull(1) ? TimeSpan.Zero : clock.GetUtcNow() - reader.GetFieldValue<DateTimeOffset>(1);
-        return Report(waiting > 0 && age > settings.RelayLag,
-            waiting == 0 ? "Every event is published." : $"{waiting} event(s) not yet published; the oldest was committed {Ago(age)} ago.",
-            new() { ["unpublished"] = waiting, ["oldestAgeSeconds"] = Math.Max(0, (long)age.TotalSeconds) });
+        return await Lag.ReadAsync(command, token);
     }
 }
 
-/// <summary>Per asynchronous read model: events not yet processed, and how long the oldest has waited.</summary>
-public sealed class ProjectionLagCheck(NpgsqlDataSource database, TimeProvider clock, HealthSettings settings) : OperationalCheck
+/// <summary>Per asynchronous read model: events not yet processed, and how long the oldest has waited, over every database.</summary>
+public sealed class ProjectionLagCheck(TenantDatabases databases, TimeProvider clock, HealthSettings settings) : OperationalCheck
 {
     private static readonly string[] Projections = [nameof(AccountSummary), nameof(ContactHistory)];
 
@@ -84,37 +93,47 @@ public sealed class ProjectionLagCheck(NpgsqlDataSource database, TimeProvider c
     {
         var data = new Dictionary<string, object>();
         var lagging = new List<string>();
+        var all = await databases.All();
         foreach (var projection in Projections)
         {
-            await using var command = database.CreateCommand(
-                $"""
-                 with done as (
-                   select coalesce(min(last_seq_id), 0) as upto from {CollectionsSetup.Schema}.mt_event_progression
-                   where name like @shard)
-                 select count(*), min(timestamp) from {CollectionsSetup.Schema}.mt_events, done
-                 where seq_id > done.upto and stream_id <> '{StoredEvents.TombstoneStream}'
-                 """);
-            command.Parameters.Add(new NpgsqlParameter("shard", projection + ":%"));
-            await using var reader = await command.ExecuteReaderAsync(token);
-            await reader.ReadAsync(token);
-            var behind = reader.GetInt64(0);
-            var age = reader.IsDBNull(1) ? TimeSpan.Zero : clock.GetUtcNow() - reader.GetFieldValue<DateTimeOffset>(1);
-            data[projection] = new { eventsBehind = behind, oldestAgeSeconds = Math.Max(0, (long)age.TotalSeconds) };
-            if (behind > 0 && age > settings.ProjectionLag) lagging.Add($"{projection} is {behind} event(s) behind ({Ago(age)})");
+            var lag = Lag.None;
+            foreach (var database in all) lag += await MeasureAsync(database, projection, token);
+            var age = lag.Age(clock);
+            data[projection] = new { eventsBehind = lag.Waiting, oldestAgeSeconds = Math.Max(0, (long)age.TotalSeconds) };
+            if (lag.Waiting > 0 && age > settings.ProjectionLag) lagging.Add($"{projection} is {lag.Waiting} event(s) behind ({Ago(age)})");
         }
 
         return Report(lagging.Count > 0, lagging.Count == 0 ? "Read models are up to date." : string.Join("; ", lagging) + ".", data);
     }
+
+    private static async Task<Lag> MeasureAsync(NpgsqlDataSource database, string projection, CancellationToken token)
+    {
+        await using var command = database.CreateCommand(
+            $"""
+             with done as (
+               select coalesce(min(last_seq_id), 0) as upto from {CollectionsSetup.Schema}.mt_event_progression
+               where name like @shard)
+             select count(*), min(timestamp) from {CollectionsSetup.Schema}.mt_events, done
+             where seq_id > done.upto and stream_id <> '{StoredEvents.TombstoneStream}'
+             """);
+        command.Parameters.Add(new NpgsqlParameter("shard", projection + ":%"));
+        return await Lag.ReadAsync(command, token);
+    }
 }
 
-/// <summary>Messages Wolverine gave up on (see docs/reliability.md: list and replay them at /api/dead-letters).</summary>
-public sealed class DeadLetterCheck(NpgsqlDataSource database) : OperationalCheck
+/// <summary>Messages Wolverine gave up on, in every database (see docs/reliability.md: list and replay them at /api/dead-letters).</summary>
+public sealed class DeadLetterCheck(TenantDatabases databases) : OperationalCheck
 {
     protected override async Task<HealthCheckResult> MeasureAsync(CancellationToken token)
     {
-        await using var command = database.CreateCommand(
-            $"select count(*) from {CollectionsSetup.Schema}.wolverine_dead_letters where archived_at is null");
-        var count = (long)(await command.ExecuteScalarAsync(token))!;
+        long count = 0;
+        foreach (var database in await databases.All())
+        {
+            await using var command = database.CreateCommand(
+                $"select count(*) from {CollectionsSetup.Schema}.wolverine_dead_letters where archived_at is null");
+            count += (long)(await command.ExecuteScalarAsync(token))!;
+        }
+
         return Report(count > 0, count == 0 ? "No dead letters." : $"{count} dead-lettered message(s) wait for an operator.",
             new() { ["deadLetters"] = count });
     }

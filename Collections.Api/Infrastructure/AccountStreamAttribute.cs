@@ -9,5 +9,10 @@ namespace Collections.Api.Infrastructure;
 /// </summary>
 public sealed class AccountStreamAttribute : WriteAggregateAttribute
 {
-    public AccountStreamAttribute() : base("accountNumber") => LoadStyle = ConcurrencyStyle.Exclusive;
+    public AccountStreamAttribute() : base("accountNumber")
+    {
+        LoadStyle = ConcurrencyStyle.Exclusive;
+        // Wolverine's own text names the aggregate's .NET type ("Unknown DebtorAccount with identity …").
+        MissingMessage = "No account '{Id}'.";
+    }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Collections.Api.Contracts;
 using Collections.Api.Dunning;
+using Collections.Api.Edge;
 using Collections.Api.Email;
 using Collections.Api.Health;
 using Collections.Api.Operations;
@@ -51,10 +52,15 @@ public static class CollectionsSetup
         builder.AddEmail();
         builder.AddEscalationSweep();
         builder.AddIntegration();
-        builder.Services.AddSingleton(NpgsqlDataSource.Create(DatabaseTimeouts.Bound(connectionString)));
+        // The pool Marten uses when everything is in one database (TenantStorage); with several, Marten makes one per database.
+        if (!tenants.HaveOwnDatabases) builder.Services.AddSingleton(NpgsqlDataSource.Create(DatabaseTimeouts.Bound(connectionString)));
+        builder.Services.AddSingleton<TenantDatabases>();
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestBodyGate.MaxBodyBytes);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsHygiene.Apply);
+        builder.AddHttpsForDeployment();
+        builder.AddSecurityHeaders();
+        builder.AddCollectionsRateLimiting();
         builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
         builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddOpenApi(o => o.AddSchemaTransformer<ContractSchemas>().AddOperationTransformer<ContractOperations>()
@@ -77,18 +83,24 @@ public static class CollectionsSetup
                 // Global by nature: a key is looked up before anyone knows whose it is; it names its tenant itself.
                 opts.Schema.For<ApiKey>().SingleTenanted();
                 opts.Events.AddEventTypes(AccountEvents.All);
-                // Every tenant's events, accounts, read models and sagas in the same tables, told apart by tenant_id
-                // (part of every primary key: two tenants may use the same account number).
+                // Every tenant's events, accounts, read models and sagas of a database in the same tables, told apart by
+                // tenant_id (part of every primary key: two tenants may use the same account number). Tenants with a
+                // database of their own are alone in theirs (TenantStorage).
                 opts.Events.TenancyStyle = TenancyStyle.Conjoined;
                 opts.Policies.AllDocumentsAreMultiTenanted();
                 // A session without a tenant is a bug (it would read and write nobody's data): refuse it.
                 opts.Advanced.DefaultTenantUsageEnabled = false;
                 opts.AddCollectionsProjections();
             })
-            .UseNpgsqlDataSource()
+            .StoreTenants(tenants, connectionString)
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            .IntegrateWithWolverine(m => m.UseWolverineManagedEventSubscriptionDistribution = true);
+            .IntegrateWithWolverine(m =>
+            {
+                // Each database's projections and relay run as agents of their own, spread over the nodes.
+                m.UseWolverineManagedEventSubscriptionDistribution = true;
+                m.UseMainDatabase(tenants, connectionString);
+            });
 
         builder.Host.UseWolverine(opts =>
         {
@@ -108,14 +120,21 @@ public static class CollectionsSetup
 
     public static WebApplication MapCollections(this WebApplication app)
     {
+        // First, so that every answer carries them: redirects, refusals, 429s and 500s too.
+        app.UseSecurityHeaders();
+        app.UseHttpsForDeployment();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // The dashboard's static files are open (it signs in itself); everything after this needs a caller.
         app.MapDashboard();
         app.UseAuthentication();
+        // After authentication (it counts per caller), before authorization (a flood of refused requests is
+        // throttled too) and before anything reads a body or writes.
+        app.UseRateLimiter();
         app.UseAuthorization();
         // Authorization first: an anonymous or unauthorized body is refused unread; so is a caller of no tenant here.
         app.UseMiddleware<TenantGate>();
+        app.UseMiddleware<QueryStringGate>();
         app.UseMiddleware<RequestBodyGate>();
         app.UseMiddleware<ConcurrencyRetry>();
         app.MapApiContracts();

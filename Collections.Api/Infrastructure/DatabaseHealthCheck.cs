@@ -1,23 +1,40 @@
 using System.Text.Json;
+using Collections.Api.Tenancy;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
 namespace Collections.Api.Infrastructure;
 
-public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
+/// <summary>
+/// Every database answers: the main one and each tenant's own. /health is open to anyone, so it counts them and
+/// names none (an own database is named after its tenant).
+/// </summary>
+public sealed class DatabaseHealthCheck(TenantDatabases databases) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken token = default)
     {
-        try
+        var all = await databases.All();
+        Exception? failure = null;
+        var silent = 0;
+        foreach (var database in all)
         {
-            await using var command = dataSource.CreateCommand("select 1");
-            await command.ExecuteScalarAsync(token);
-            return HealthCheckResult.Healthy("PostgreSQL answers.");
+            try
+            {
+                await using var command = database.CreateCommand("select 1");
+                await command.ExecuteScalarAsync(token);
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+            {
+                failure ??= e;
+                silent++;
+            }
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
-        {
-            return HealthCheckResult.Unhealthy("PostgreSQL does not answer.", e);
-        }
+
+        var data = new Dictionary<string, object> { ["databases"] = all.Count, ["notAnswering"] = silent };
+        return failure is null
+            ? HealthCheckResult.Healthy(all.Count == 1 ? "PostgreSQL answers." : $"PostgreSQL answers for all {all.Count} databases.", data)
+            : HealthCheckResult.Unhealthy(all.Count == 1 ? "PostgreSQL does not answer." : $"{silent} of {all.Count} databases do not answer.",
+                failure, data);
     }
 
     public static Task WriteJson(HttpContext context, HealthReport report)
@@ -29,8 +46,11 @@ public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCh
             checks = report.Entries.ToDictionary(e => e.Key, e => new
             {
                 status = e.Value.Status.ToString(),
-                description = e.Value.Description,
-                // No exception text: it would name hosts and ports; the logs have it.
+                // A check that threw has the exception's text as its description: it names hosts, ports and
+                // statements, so it is left to the logs, like the exception itself.
+                description = e.Value.Exception is { } failure && e.Value.Description == failure.Message
+                    ? "The check failed; the service's log says why."
+                    : e.Value.Description,
                 data = e.Value.Data
             })
         }));

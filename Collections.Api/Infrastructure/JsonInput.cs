@@ -26,7 +26,9 @@ public static partial class JsonInput
         var field = Field(e.Path);
         var message = e.Message;
         if (UnmappedProperty().Match(message) is { Success: true } unmapped)
-            return (Join(field, unmapped.Groups[1].Value), "is not a known field.");
+            return unmapped.Groups[1].Value.Length == 0
+                ? (field, "has a property with an empty name, which is not a known field.")
+                : (Join(field, unmapped.Groups[1].Value), "is not a known field.");
         if (DuplicateProperty().Match(message) is { Success: true } duplicate)
             return (Join(field, duplicate.Groups[1].Value), "is given more than once.");
         if (message.Contains("maximum configured depth", StringComparison.Ordinal))
@@ -75,14 +77,17 @@ public static partial class JsonInput
         return type switch
         {
             null => "has the wrong type.",
-            _ when type == typeof(decimal) || type == typeof(int) || type == typeof(long) || type == typeof(double) =>
+            { IsEnum: true } => $"must be one of {string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.CamelCase.ConvertName))}.",
+            // Every integer and floating-point type (Wolverine's own requests use uint, for one).
+            _ when Type.GetTypeCode(type) is >= TypeCode.SByte and <= TypeCode.Decimal =>
                 "must be a JSON number within range (not a string).",
             _ when type == typeof(string) => "must be a JSON string.",
             _ when type == typeof(DateOnly) => "must be a date (yyyy-MM-dd).",
             _ when type == typeof(DateTimeOffset) || type == typeof(DateTime) =>
                 "must be an instant (ISO 8601 with an offset, e.g. 2026-11-23T09:15:00Z).",
             _ when type == typeof(bool) => "must be true or false.",
-            { IsEnum: true } => $"must be one of {string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.CamelCase.ConvertName))}.",
+            _ when type == typeof(Guid) => "must be a UUID (e.g. 0b9c1a5e-3f6d-4a8e-9c2b-7d1e5f3a9b40).",
+            _ when type == typeof(Uri) => "must be a URI.",
             _ when type != typeof(string) && type.IsAssignableTo(typeof(System.Collections.IEnumerable)) => "must be a JSON array.",
             _ => "must be a JSON object."
         };
@@ -93,7 +98,7 @@ public static partial class JsonInput
         : message.IndexOf(" LineNumber:", StringComparison.Ordinal) is var line and > 0 ? message[..line].TrimEnd(' ', '|')
         : message;
 
-    [GeneratedRegex(@"The JSON property '(.+?)' could not be mapped")]
+    [GeneratedRegex(@"The JSON property '(.*?)' could not be mapped")]
     private static partial Regex UnmappedProperty();
 
     [GeneratedRegex(@"[Dd]uplicate property '(.+?)'")]

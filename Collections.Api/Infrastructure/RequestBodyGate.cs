@@ -7,7 +7,7 @@ using Microsoft.Net.Http.Headers;
 namespace Collections.Api.Infrastructure;
 
 /// <summary>
-/// The door of every write endpoint (POST and PUT under /api): a JSON object (Content-Type application/json, else
+/// The door of every write endpoint (POST and PUT under /api, and a DELETE with a body): a JSON object (Content-Type application/json, else
 /// 415) of at most <see cref="MaxBodyBytes"/> (else 413) that reads as the endpoint's command, or 400 naming the
 /// field at fault. Nothing behind it runs for a refused request, so a refused request writes nothing.
 /// </summary>
@@ -32,8 +32,7 @@ public sealed class RequestBodyGate(RequestDelegate next, IOptions<JsonOptions> 
     {
         var request = context.Request;
         var endpoint = context.GetEndpoint();
-        if (endpoint is null || !(HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method))
-            || !request.Path.StartsWithSegments("/api"))
+        if (endpoint is null || !CarriesBody(request.Method, endpoint) || !request.Path.StartsWithSegments("/api"))
         {
             await next(context);
             return;
@@ -93,6 +92,11 @@ public sealed class RequestBodyGate(RequestDelegate next, IOptions<JsonOptions> 
         request.ContentType = "application/json";
         await next(context);
     }
+
+    /// <summary>Every POST and PUT; a DELETE when its endpoint reads a body (discarding dead letters does).</summary>
+    private static bool CarriesBody(string method, Endpoint endpoint) =>
+        HttpMethods.IsPost(method) || HttpMethods.IsPut(method)
+        || (HttpMethods.IsDelete(method) && endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is not null);
 
     /// <summary>application/json, with no charset or UTF-8 (the only encoding JSON allows, RFC 8259).</summary>
     private static bool IsJson(string? contentType, out string error)

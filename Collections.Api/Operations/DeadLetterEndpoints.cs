@@ -16,10 +16,11 @@ public static class DeadLetterEndpoints
     {
         var operators = app.MapGroup("").WithTags("Dead letters").RequireAuthorization(Capability.Administer)
             .ProducesValidationProblem(StatusCodes.Status400BadRequest).ProducesValidationProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesValidationProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesValidationProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             // No caller (401); not an admin, or (with several tenants) an admin of one tenant rather than of the deployment (403).
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        operators.MapDeadLettersEndpoints(Path);
+        operators.MapDeadLettersEndpoints(Path).AddEndpointFilter<DeadLetterRedaction>();
         // Replay and discard answer an empty 200, which their signatures do not declare.
         ((IEndpointConventionBuilder)operators).Finally(endpoint =>
         {

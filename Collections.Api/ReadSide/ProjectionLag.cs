@@ -8,14 +8,14 @@ public sealed record Freshness(string Projection, long ProcessedUpTo, long Lates
 
 /// <summary>
 /// Every read-side answer says how far behind the event store it is, counted in the caller's own events: how far
-/// the projection has got is global (one daemon shard for every tenant), but what is still to come is the tenant's,
-/// so one tenant never learns how busy another is.
+/// the projection has got is its database's (one daemon shard per database, for every tenant in it), but what is still
+/// to come is the tenant's, so one tenant never learns how busy another is.
 /// </summary>
 public static class ProjectionLag
 {
     public static async Task<Freshness> Of(IDocumentStore store, IQuerySession session, string projection, CancellationToken token)
     {
-        var progress = await store.Advanced.AllProjectionProgress(token: token);
+        var progress = await store.Advanced.AllProjectionProgress(session.TenantId, token);
         var processed = progress.Where(p => p.ShardName.StartsWith(projection + ":", StringComparison.Ordinal))
             .Select(p => p.Sequence).DefaultIfEmpty(0).Min();
         var behind = await session.Events.QueryAllRawEvents()

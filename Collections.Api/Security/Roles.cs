@@ -18,7 +18,7 @@ public static class Roles
 /// </summary>
 public static class Capability
 {
-    /// <summary>Contacts, promises, disputes and tasks; a collector only on the accounts assigned to them.</summary>
+    /// <summary>Contacts, promises, disputes and dunning blocks, tasks; a collector only on the accounts assigned to them.</summary>
     public const string Collect = nameof(Collect);
 
     /// <summary>Credit holds and their release, agency referral, write-off and reopening.</summary>

@@ -20,9 +20,11 @@ public sealed class TokenInput
     public int HoursFlag { get; set; } = 12;
 }
 
-[Description("Prints a development token signed with the local key (embedded issuer only)", Name = "token")]
+[Description("Prints a development token signed with the local key (embedded issuer only)", Name = Verb)]
 public sealed class TokenCommand : JasperFxCommand<TokenInput>
 {
+    public const string Verb = "token";
+
     public override bool Execute(TokenInput input)
     {
         // Only the auth settings are needed: no host, so no database or broker has to be up.

@@ -5,7 +5,10 @@ namespace Collections.Api.Tenancy;
 
 /// <summary>One creditor company served by this deployment: its own accounts, credit policy and events.</summary>
 /// <param name="ConnectionString">A database of its own, or null: conjoined with the others in the main database.</param>
-public sealed record Tenant(string Id, CreditPolicy Policy, string? ConnectionString);
+public sealed record Tenant(string Id, CreditPolicy Policy, string? ConnectionString)
+{
+    public bool HasOwnDatabase => ConnectionString is not null;
+}
 
 /// <summary>
 /// The tenants of this deployment (Collections:Tenants), read and checked once at start-up (<see cref="TenancySetup"/>).
@@ -36,6 +39,9 @@ public sealed class Tenants
 
     /// <summary>False for a single-tenant installation: one tenant, <see cref="Default"/>, and callers need not name it.</summary>
     public bool IsConfigured { get; }
+
+    /// <summary>True when some tenant has a database of its own: the store then spans several databases (<see cref="TenantStorage"/>).</summary>
+    public bool HaveOwnDatabases => All.Any(t => t.HasOwnDatabase);
 
     public bool IsKnown(string? id) => id is not null && _byId.ContainsKey(id);
 

@@ -12,18 +12,6 @@ public sealed partial class DebtorAccount
     public int PaymentPlansAgreed { get; set; }
     public int PaymentPlansBroken { get; set; }
 
-    /// <summary>
-    /// The debtor has an arrangement the creditor accepted and is keeping it: an accepted promise whose date has not
-    /// passed, or a payment plan with no instalment past its date unpaid. Order checks and reports read this one
-    /// predicate rather than each rule of promises and plans. A write-off leaves nothing to arrange.
-    /// </summary>
-    public bool HasAcceptedArrangement(DateTimeOffset now)
-    {
-        var today = Today(now);
-        return !IsWrittenOff && (OpenPromise is { IsAccepted: true } promise && promise.PromisedDate >= today
-                                 || PaymentPlan is { } plan && plan.IsInGoodStanding(today));
-    }
-
     private void When(PromiseReferredForApproval e)
     {
         if (OpenPromise?.PromiseId == e.PromiseId) OpenPromise.OutsidePolicy = e.Reasons.ToList();

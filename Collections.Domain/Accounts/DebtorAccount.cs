@@ -6,6 +6,7 @@ using Collections.Domain.Dunning.Ladders;
 using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Escalation;
 using Collections.Domain.Invoicing;
+using Collections.Domain.Orders;
 using Collections.Domain.PaymentPlans;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;
@@ -32,11 +33,17 @@ public sealed partial class DebtorAccount
     public List<InvoiceState> Invoices { get; set; } = [];
     public List<PaymentRecord> Payments { get; set; } = [];
     public Dictionary<string, decimal> UnappliedCredit { get; set; } = [];
+
+    /// <summary>The same credit by payment, oldest first: what <see cref="CreditApplied"/> draws on.</summary>
+    public List<CreditOnAccount> Credits { get; set; } = [];
     public PromiseState? OpenPromise { get; set; }
     public int PromisesMade { get; set; }
     public int PromisesBroken { get; set; }
     public List<DisputeState> OpenDisputes { get; set; } = [];
     public int DisputesRaised { get; set; }
+
+    /// <summary>Invoices left out of the escalation until a date; one at most per invoice (see <see cref="DunningBlockDecisions"/>).</summary>
+    public List<DunningBlockState> DunningBlocks { get; set; } = [];
     public CreditHoldState? CreditHold { get; set; }
     public AgencyReferral? AgencyReferral { get; set; }
     public WriteOffState? WriteOff { get; set; }
@@ -47,6 +54,9 @@ public sealed partial class DebtorAccount
     public List<ObligationState> Obligations { get; set; } = [];
     public int TasksCreated { get; set; }
     public List<OpenTask> OpenTasks { get; set; } = [];
+
+    /// <summary>Tasks of final notices a person has yet to send: no deadline runs for them until they are.</summary>
+    public List<string> NoticesAwaitingDispatch { get; set; } = [];
 
     public bool IsWrittenOff => WriteOff is not null;
 
@@ -70,7 +80,7 @@ public sealed partial class DebtorAccount
     public decimal PastDueIn(string currency, DateTimeOffset now) =>
         PastDueInvoices(now).Where(i => i.Currency == currency).Sum(i => i.Open);
 
-    private static IReadOnlyList<Money> SumByCurrency(IEnumerable<InvoiceState> invoices) =>
+    internal static IReadOnlyList<Money> SumByCurrency(IEnumerable<InvoiceState> invoices) =>
         invoices.GroupBy(i => i.Currency).OrderBy(g => g.Key)
             .Select(g => new Money(g.Sum(i => i.Open), g.Key)).ToList();
 
@@ -87,6 +97,7 @@ public sealed partial class DebtorAccount
             case InvoiceIssued e: When(e); break;
             case LateFeeApplied e: When(e); break;
             case PaymentReceived e: When(e); break;
+            case CreditApplied e: When(e); break;
             case PromiseMade e: When(e); break;
             case PromiseKept e: When(e); break;
             case PromiseBroken e: When(e); break;
@@ -99,6 +110,10 @@ public sealed partial class DebtorAccount
             case PaymentPlanCompleted e: When(e); break;
             case DisputeRaised e: When(e); break;
             case DisputeResolved e: When(e); break;
+            case DunningBlockPlaced e: When(e); break;
+            case DunningBlockLifted e: DunningBlocks.RemoveAll(b => b.InvoiceNumber == e.InvoiceNumber); break;
+            case DunningBlockEnded e: DunningBlocks.RemoveAll(b => b.InvoiceNumber == e.InvoiceNumber); break;
+            case InvoicePassedOrderLimit e: FindInvoice(e.InvoiceNumber)!.PassedOrderLimit = true; break;
             case CreditHoldPlaced e: When(e); break;
             case CreditHoldReleased e: When(e); break;
             case EscalatedToAgency e: When(e); break;
@@ -114,7 +129,16 @@ public sealed partial class DebtorAccount
             case ObligationFulfilled e: When(e); break;
             case ObligationCancelled e: When(e); break;
             case CollectionTaskCreated e: When(e); break;
-            case CollectionTaskCompleted e: OpenTasks.RemoveAll(t => t.TaskId == e.TaskId); break;
+            case CollectionTaskCompleted e:
+                OpenTasks.RemoveAll(t => t.TaskId == e.TaskId);
+                NoticesAwaitingDispatch.Remove(e.TaskId);
+                break;
+            case FinalNoticeAwaitingDispatch e: NoticesAwaitingDispatch.Add(e.TaskId); break;
+            case FinalNoticeWithdrawn e:
+                OpenTasks.RemoveAll(t => t.TaskId == e.TaskId);
+                NoticesAwaitingDispatch.Remove(e.TaskId);
+                break;
+            case ObligationSuspended e: When(e); break;
         }
     }
 
@@ -153,12 +177,38 @@ public sealed partial class DebtorAccount
         }
 
         if (e.Unapplied > 0)
+        {
             UnappliedCredit[e.Amount.Currency] = UnappliedCredit.GetValueOrDefault(e.Amount.Currency) + e.Unapplied;
+            Credits.Add(new CreditOnAccount(e.PaymentId, new Money(e.Unapplied, e.Amount.Currency), e.ReceivedAt));
+        }
+
         if (OpenPromise is { } promise && promise.Amount.Currency == e.Amount.Currency)
             promise.PaidSince += e.Amount.Amount;
         if (PaymentPlan is { IsOpen: true } plan && plan.Currency == e.Amount.Currency)
             plan.PaidSince += e.Amount.Amount;
     }
+
+    private void When(CreditApplied e)
+    {
+        var index = Credits.FindIndex(c => c.PaymentId == e.PaymentId);
+        var credit = Credits[index];
+        foreach (var applied in e.AppliedTo)
+        {
+            var invoice = FindInvoice(applied.InvoiceNumber)!;
+            invoice.Paid += applied.Amount;
+            // The debtor had paid when the money arrived (not before the invoice existed), not when it was applied.
+            if (invoice.Open == 0) invoice.PaidOn = Max(Today(credit.ReceivedAt), invoice.IssueDate);
+        }
+
+        var left = credit.Left.Amount - e.Amount.Amount;
+        if (left > 0) Credits[index] = credit with { Left = credit.Left with { Amount = left } };
+        else Credits.RemoveAt(index);
+        var unapplied = UnappliedCredit.GetValueOrDefault(e.Amount.Currency) - e.Amount.Amount;
+        if (unapplied > 0) UnappliedCredit[e.Amount.Currency] = unapplied;
+        else UnappliedCredit.Remove(e.Amount.Currency);
+    }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
     private void When(PromiseMade e)
     {
@@ -183,6 +233,12 @@ public sealed partial class DebtorAccount
 
     private void When(DisputeResolved e) => OpenDisputes.RemoveAll(d => d.DisputeId == e.DisputeId);
 
+    private void When(DunningBlockPlaced e)
+    {
+        DunningBlocks.RemoveAll(b => b.InvoiceNumber == e.InvoiceNumber); // a new date replaces the old one
+        DunningBlocks.Add(new DunningBlockState(e.InvoiceNumber, e.Reason, e.Until, e.EndsAt, e.PlacedBy, e.PlacedAt));
+    }
+
     private void When(CreditHoldPlaced e) => CreditHold = new CreditHoldState(e.Reason, e.PlacedBy, e.PlacedAt);
 
     private void When(CreditHoldReleased _) => CreditHold = null;
@@ -196,7 +252,8 @@ public sealed partial class DebtorAccount
         foreach (var invoice in Invoices) invoice.WrittenOff = invoice.Open;
     }
 
-    private void When(DunningStarted e) => Dunning = new DunningState { Segment = e.Segment, StartedAt = e.StartedAt };
+    private void When(DunningStarted e) => Dunning = new DunningState
+        { Segment = e.Segment, StartedAt = e.StartedAt, SegmentReason = e.SegmentReason, Conversions = e.Conversions ?? [] };
 
     private void When(DunningStepScheduled e)
     {
@@ -226,6 +283,12 @@ public sealed partial class DebtorAccount
     private void When(ObligationFulfilled e) => CloseObligation(e.ObligationId, ObligationStatus.Fulfilled, null);
 
     private void When(ObligationCancelled e) => CloseObligation(e.ObligationId, ObligationStatus.Cancelled, e.Reason);
+
+    private void When(ObligationSuspended e)
+    {
+        var index = Obligations.FindIndex(o => o.ObligationId == e.ObligationId);
+        Obligations[index] = Obligations[index] with { Deadline = e.FollowUpUntil, HeldBecause = e.Reason };
+    }
 
     private void CloseObligation(string id, ObligationStatus status, string? reason)
     {

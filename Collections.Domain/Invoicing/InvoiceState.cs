@@ -18,6 +18,9 @@ public sealed class InvoiceState
     /// <summary>The debtor's date on which the invoice was paid in full; null while anything is open.</summary>
     public DateOnly? PaidOn { get; set; }
 
+    /// <summary>Recorded (<c>InvoicePassedOrderLimit</c>) once it was more than the credit policy's order limit past due.</summary>
+    public bool PassedOrderLimit { get; set; }
+
     public bool WasPaidLate => PaidOn > DueDate;
 
     public decimal Open => Amount + LateFees - Paid - WrittenOff;

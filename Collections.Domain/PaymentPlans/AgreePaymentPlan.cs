@@ -35,7 +35,7 @@ public static class AgreePaymentPlanDecision
         var check = Validate(command, instalments, account.Today(now));
         if (!check.IsValid) return check.Reject();
         if (account.RefuseIfWrittenOff() is { } refused) return refused;
-        if (account.PaymentPlan is { IsOpen: true } standing)
+        if (account.OpenPaymentPlan() is { } standing)
             return Decision.NotAllowed("paymentPlan",
                 $"Payment plan {standing.PlanId} is in place until {standing.Instalments[^1].DueDate:yyyy-MM-dd}; one plan at a time.");
 

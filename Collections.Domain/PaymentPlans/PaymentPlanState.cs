@@ -71,7 +71,4 @@ public sealed class PaymentPlanState
         : !IsOpen ? InstalmentStatus.Void
         : instalment.DueDate < today ? InstalmentStatus.Late
         : InstalmentStatus.Upcoming;
-
-    /// <summary>Open, and no instalment is past its date unpaid (grace or not: an order service should not wait for it).</summary>
-    public bool IsInGoodStanding(DateOnly today) => IsOpen && Instalments.All(i => i.MetAt is not null || i.DueDate >= today);
 }

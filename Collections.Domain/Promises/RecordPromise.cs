@@ -83,12 +83,12 @@ public static class RecordPromiseDecision
                 "contactId", $"No contact '{command.ContactId}' on this account.");
         if (!check.IsValid) return check.Reject();
         if (account.RefuseIfWrittenOff() is { } refused) return refused;
-        if (account.PaymentPlan is { IsOpen: true } plan)
+        if (account.OpenPaymentPlan() is { } plan)
             return Decision.NotAllowed("paymentPlan", $"Payment plan {plan.PlanId} is in place; its instalments are the promise.");
 
         // A promise whose date has passed unpaid is broken; the new one takes its place.
         var lapsed = account.OpenPromise is { } open && open.PromisedDate < account.Today(now) ? open : null;
-        if (account.OpenPromise is { IsAccepted: true } standing && lapsed is null)
+        if (account.AcceptedPromise() is { } standing && lapsed is null)
             return Decision.NotAllowed("promisedDate",
                 $"Promise {standing.PromiseId} to pay {standing.Amount} by {standing.PromisedDate:yyyy-MM-dd} is still open.");
 

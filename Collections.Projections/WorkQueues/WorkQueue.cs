@@ -13,7 +13,10 @@ public enum WorkKind
     BrokenPromise = 4,
     FinalNoticeDeadline = 5,
     HoldToReview = 6,
-    Dispute = 7
+    Dispute = 7,
+
+    /// <summary>A final notice a person must send; its deadline starts only once they mark it sent.</summary>
+    NoticeToDispatch = 8
 }
 
 /// <param name="Priority">Weighs money and age: the past-due amount, grown by a third for every 10 days the oldest item is late.</param>
@@ -47,7 +50,10 @@ public static class WorkQueue
             new(account.Id, account.DebtorName, account.Collector, kind, detail, dueAt, pastDue, days, priority);
 
         foreach (var task in account.OpenTasks.Where(t => t.DueAt < endOfToday))
-            yield return task.Channel == Channel.Phone
+            yield return account.NoticesAwaitingDispatch.Contains(task.TaskId)
+                ? Item(WorkKind.NoticeToDispatch, $"Final notice to send by {task.Channel} to {task.ContactId} ({task.StepId}), " +
+                                                  $"task {task.TaskId}: its deadline starts when you mark it sent", task.DueAt)
+                : task.Channel == Channel.Phone
                 ? Item(WorkKind.Call, $"Call {task.ContactId} ({task.StepId}), task {task.TaskId}", task.DueAt)
                 : Item(WorkKind.LetterToSend, $"Send by {task.Channel} to {task.ContactId} ({task.StepId}), task {task.TaskId}", task.DueAt);
 

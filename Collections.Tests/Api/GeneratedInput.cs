@@ -12,8 +12,9 @@ namespace Collections.Tests.Api;
 /// <summary>
 /// Thousands of generated requests over every write endpoint, valid and hostile mixed (wrong types, extreme numbers,
 /// odd Unicode with NUL and unpaired surrogates, long strings, impossible dates, deep nesting, unknown fields, nulls,
-/// duplicate keys, wrong content types). The server never answers 5xx, every refusal is problem details, and a
-/// refused request leaves the event store exactly as it was: same rows, same highest sequence, so no tombstone.
+/// duplicate keys, wrong content types). The server never answers 5xx, every refusal is problem details, no answer
+/// names anything internal (<see cref="InternalDetails"/>), and a refused request leaves the event store exactly as
+/// it was: same rows, same highest sequence, so no tombstone.
 /// </summary>
 /// <remarks>
 /// 10,000 requests by default; <c>COLLECTIONS_GENERATED_REQUESTS</c> runs more, <c>COLLECTIONS_GENERATED_SEED</c>
@@ -45,6 +46,7 @@ public class GeneratedInput(AppFixture fixture) : ApiContext(fixture)
             Count(byStatus, answer.Status);
 
             answer.Status.ShouldBeLessThan(500, answer.Body);
+            answer.Body.ShouldNameNothingInternal($"{request.Endpoint.Url(request.Account)} {Encoding.UTF8.GetString(request.Body)}", request.ToString());
             if (answer.Status >= 400)
             {
                 answer.ContentType.ShouldNotBeNull().ShouldStartWith("application/problem+json", customMessage: answer.Body);
@@ -294,6 +296,9 @@ public class GeneratedInput(AppFixture fixture) : ApiContext(fixture)
     private static readonly Gen<J> Resolution = Gen.Select(Gen.OneOf("inFavourOfCreditor", "inFavourOfDebtor", "compromise"),
         FreeText, (outcome, note) => (J)O(("outcome", Str(outcome)), ("note", note)));
 
+    private static readonly Gen<J> DunningBlock = Gen.Select(FreeText, Gen.Int[-3, 90], ExpectedVersion, (reason, days, version) =>
+        (J)O(("reason", reason), ("until", Date(DateOnly.FromDateTime(TestClock.Start.UtcDateTime).AddDays(days))), ("expectedVersion", version)));
+
     private static readonly Gen<J> Agency = Gen.Select(Name, Maybe(FreeText),
         (agency, reason) => (J)O(("agency", agency), ("reason", reason)));
 
@@ -318,19 +323,28 @@ public class GeneratedInput(AppFixture fixture) : ApiContext(fixture)
         "decide write-off" => WriteOffDecision,
         "reopen" => Text("reason"),
         "complete task" => Text("note"),
+        "place dunning block" => DunningBlock,
+        "lift dunning block" => Text("reason"),
         _ => throw new ArgumentOutOfRangeException(endpoint.Name)
     };
 
     // ---- hostile values ----
 
-    private static readonly Gen<J> WrongType = Gen.OneOf("\"12.5\"", "\"\"", "\"   \"", "true", "false", "[]", "{}", "[1,2]",
-        "{\"a\":1}", "null", "0", "\"null\"", "[null]", "[[]]").Select(x => (J)new Raw(x));
+    private static readonly string[] WrongTypes = ["\"12.5\"", "\"\"", "\"   \"", "true", "false", "[]", "{}", "[1,2]",
+        "{\"a\":1}", "null", "0", "\"null\"", "[null]", "[[]]"];
 
-    private static readonly Gen<J> ExtremeNumber = Gen.OneOf("1e40", "-1e40", "1e400", "79228162514264337593543950335",
+    private static readonly string[] ExtremeNumbers = ["1e40", "-1e40", "1e400", "79228162514264337593543950335",
         "79228162514264337593543950336", "-79228162514264337593543950335", "7.9e28", "1e-30", "-0", "-1", "-0.01",
         "2147483647", "2147483648", "-2147483649", "9223372036854775808", "1.0000000000000000000000000000001",
         "1000000000000", "1000000000000.01", "1000000000001", "0.001", "0.0000001", "1E2", "123456789012345678901234567890",
-        "NaN", "Infinity", "01", "1.", ".5", "+1", "0x10", "1_000").Select(x => (J)new Raw(x));
+        "NaN", "Infinity", "01", "1.", ".5", "+1", "0x10", "1_000"];
+
+    /// <summary>Values of the wrong type and extreme numbers, as JSON text (whole bodies in <c>NothingInternalInAnswers</c>).</summary>
+    public static IEnumerable<string> HostileValues => WrongTypes.Concat(ExtremeNumbers);
+
+    private static readonly Gen<J> WrongType = Gen.OneOf(WrongTypes).Select(x => (J)new Raw(x));
+
+    private static readonly Gen<J> ExtremeNumber = Gen.OneOf(ExtremeNumbers).Select(x => (J)new Raw(x));
 
     private static readonly Gen<string> Injection = Gen.OneOf("\\u0000", "\\u0001", "\\u0008", "\\u000b", "\\u001b", "\\u001f",
         "\\u007f", "\\u0085", "\\u009f", "\\ud800", "\\udbff", "\\udc00", "\\udfff", "\\ud800\\u0041", "\\udc00\\ud800", "\\n", "\\t",
@@ -357,14 +371,18 @@ public class GeneratedInput(AppFixture fixture) : ApiContext(fixture)
     private static readonly Gen<J> Hostile = Gen.Frequency<J>((3, WrongType), (3, ExtremeNumber), (4, OddString), (2, LongString),
         (2, ImpossibleDate), (1, DeepNesting));
 
-    private static readonly Gen<string?> HostileContentType = Gen.OneOf<string?>(null, "", "text/plain", "application/xml",
+    public static readonly string?[] HostileContentTypes = [null, "", "text/plain", "application/xml",
         "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=utf-16",
         "application/json; charset=iso-8859-1", "application/jsonx", "text/json", "application/problem+json", "*/*", "json",
-        "application/json;charset=UTF-8", "APPLICATION/JSON", "application/json; charset=\"utf-8\"");
+        "application/json;charset=UTF-8", "APPLICATION/JSON", "application/json; charset=\"utf-8\""];
 
-    private static readonly Gen<string> WholeBody = Gen.OneOf("null", "", " ", "\n", "[]", "[{}]", "[null]", "123", "-1e40",
+    private static readonly Gen<string?> HostileContentType = Gen.OneOf(HostileContentTypes);
+
+    public static readonly string[] WholeBodies = ["null", "", " ", "\n", "[]", "[{}]", "[null]", "123", "-1e40",
         "\"text\"", "true", "{", "}", "{\"a\":", "{}}", "{} {}", "{,}", "{\"\":1}", "\u0000", "{\"reason\":\"x\"\u0000}",
-        "\ufeff{}", "{'reason':'x'}", "{reason:\"x\"}", "/* comment */ {}", "{\"a\":1,}", new string('[', 100_000));
+        "\ufeff{}", "{'reason':'x'}", "{reason:\"x\"}", "/* comment */ {}", "{\"a\":1,}", new string('[', 100_000)];
+
+    private static readonly Gen<string> WholeBody = Gen.OneOf(WholeBodies);
 
     private static readonly Gen<string> UnknownKey = Gen.OneOf("extra", "$type", "__proto__", "constructor", "Amount ", "amount\\u0000",
         "ämount", "", "id", "version", "accountNumber", "events", "\\ud800", "a\\udc00", "\\\"", "a.b", "a[0]", "$['x']");

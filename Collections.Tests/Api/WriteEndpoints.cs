@@ -45,6 +45,8 @@ public sealed record WriteEndpoint(string Name, string Method, string Path, stri
         new("decide write-off", "POST", "/write-off/decision", """{"approve":true,"note":"administrator's letter on file"}"""),
         new("reopen", "POST", "/reopen", """{"reason":"claim admitted"}"""),
         new("complete task", "POST", "/tasks/T-1/completion", """{"note":"called"}"""),
+        new("place dunning block", "POST", "/invoices/INV-1/dunning-block", """{"reason":"awaiting credit note","until":"2095-01-31"}"""),
+        new("lift dunning block", "POST", "/invoices/INV-1/dunning-block/lift", """{"reason":"credit note issued"}"""),
     ];
 
     public static TheoryData<string> Names => new(All.Select(e => e.Name));

@@ -42,8 +42,10 @@ public sealed class ContractRecorder : IStartupFilter
                 buffer.Position = 0;
                 await buffer.CopyToAsync(original);
                 var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? "";
-                Answers.Enqueue(new RecordedAnswer(context.Request.Method, route, context.Response.StatusCode,
-                    context.Response.ContentType, body));
+                // No operation answered an unknown address or method: there is nothing to hold its 404 or 405 to.
+                if (context.GetEndpoint() is RouteEndpoint || context.Response.StatusCode is not (404 or 405))
+                    Answers.Enqueue(new RecordedAnswer(context.Request.Method, route, context.Response.StatusCode,
+                        context.Response.ContentType, body));
             }
         });
         next(app);

@@ -19,7 +19,7 @@ public sealed class OpenApiDocument(AppFixture fixture) : ApiContext(fixture)
         {
             var statuses = op.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
             var command = method is "post" or "put" && path.StartsWith("/api/accounts/");
-            var expected = command ? new[] { "400", "401", "403", "409", "413", "415", "422", "503" } : ["400", "401", "403", "503"];
+            var expected = command ? new[] { "400", "401", "403", "409", "413", "415", "422", "429", "503" } : ["400", "401", "403", "429", "503"];
             expected.ShouldBeSubsetOf(statuses, $"{method} {path}");
             statuses.ShouldNotContain("500", $"{method} {path}");
             op.GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name))

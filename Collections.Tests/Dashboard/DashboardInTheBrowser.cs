@@ -34,6 +34,33 @@ public sealed class DashboardInTheBrowser(DashboardFixture fixture, ITestOutputH
         Browser.SignIn(BaseUrl, Roles.CreditManager, "Morgan Hale", address, view);
 
     [Fact]
+    public void the_dashboard_and_the_reference_page_run_under_their_content_security_policies_without_a_violation()
+    {
+        Browser.ConsoleMessages();
+        // Signing in, the overview's figures and chart, and its swatches coloured through the CSSOM.
+        SignIn();
+        Browser.Script<string>("return getComputedStyle(document.querySelector('.swatch')).backgroundColor")
+            .ShouldNotBe("rgba(0, 0, 0, 0)", "the swatches have their colours");
+        var dashboard = Browser.ConsoleMessages();
+        // A style attribute, which the policy refuses: it is live, and the console says so where this test looks.
+        Browser.Script<string>("""
+            const refused = document.createElement('span');
+            refused.setAttribute('style', 'background: rgb(4, 5, 6)');
+            document.body.append(refused);
+            return getComputedStyle(refused).backgroundColor;
+            """).ShouldNotBe("rgb(4, 5, 6)", "the dashboard's policy refuses inline styles");
+        Browser.ConsoleMessages().ShouldContain(m => m.Contains("Content Security Policy"));
+
+        Browser.Open($"{BaseUrl}/reference/");
+        Browser.WaitUntil("document.querySelector('#app') && document.querySelector('#app').childElementCount > 0 && document.body.innerText.includes('Collections')");
+        var reference = Browser.ConsoleMessages();
+
+        output.WriteLine(string.Join("\n", dashboard.Concat(reference)));
+        dashboard.Concat(reference).Where(m => m.Contains("Content Security Policy") || m.Contains("Permissions-Policy"))
+            .ShouldBeEmpty("nothing the pages need is refused");
+    }
+
+    [Fact]
     public void the_aging_figures_and_chart_are_those_of_a_replay_of_every_event()
     {
         var expected = AgingCalculator.Report(fixture.Replayed.Values, Now);

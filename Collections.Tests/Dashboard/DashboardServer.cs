@@ -38,6 +38,7 @@ public sealed class DashboardServer : IAsyncDisposable
         builder.AddCollections();
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.RunWolverineInSoloMode();
+        builder.Services.UseGenerousRateLimits();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         _app = builder.Build();
         _app.MapCollections();

@@ -30,6 +30,8 @@ public sealed class HeadlessChromium : IDisposable
         options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
             "--window-size=1280,900", $"--user-data-dir={_profile}");
+        // The console, for what the page's Content-Security-Policy refused.
+        options.SetLoggingPreference(LogType.Browser, LogLevel.All);
         _driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
     }
 
@@ -70,6 +72,13 @@ public sealed class HeadlessChromium : IDisposable
     public IReadOnlyList<IWebElement> FindAll(string testId) => _driver.FindElements(ByTestId(testId));
 
     public T Script<T>(string javascript) => (T)_driver.ExecuteScript(javascript)!;
+
+    /// <summary>What the page logged to the console since the last call (each entry is read once).</summary>
+    public IReadOnlyList<string> ConsoleMessages() => _driver.Manage().Logs.GetLog(LogType.Browser).Select(e => $"{e.Level}: {e.Message}").ToList();
+
+    /// <summary>Waits until <paramref name="condition"/> (JavaScript returning a boolean) holds.</summary>
+    public void WaitUntil(string condition) =>
+        new WebDriverWait(_driver, TimeSpan.FromSeconds(20)).Until(_ => Script<bool>($"return Boolean({condition});"));
 
     public string Screenshot(string path)
     {

@@ -182,6 +182,8 @@ public class ArrangementsOnTheLadder
             new PaymentPlanBroken("PP-1", 1, Today.AddDays(-60), new Money(100m, "EUR"), Now.AddDays(-57)),
             Invoice("INV-1", 300m, Today.AddDays(-3)));
 
-        Segmentation.Classify(account, DefaultPolicy.Policy, Now).ShouldBe(CollectionSegment.ChronicLatePayer);
+        var choice = Segmentation.Choose(account, DefaultPolicy.Policy, Now);
+        choice.Segment.ShouldBe(CollectionSegment.ChronicLatePayer);
+        choice.Reason.ShouldContain("1 payment plan(s) broken");
     }
 }

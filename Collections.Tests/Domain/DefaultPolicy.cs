@@ -4,12 +4,13 @@ namespace Collections.Tests.Domain;
 
 public static class DefaultPolicy
 {
+    public static readonly string Path = System.IO.Path.Combine(AppContext.BaseDirectory, "policies", "default.json");
+
     public static readonly CreditPolicy Policy = Load();
 
     private static CreditPolicy Load()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "policies", "default.json");
-        var result = CreditPolicyParser.Parse(File.ReadAllText(path), path);
+        var result = CreditPolicyParser.Parse(File.ReadAllText(Path), Path);
         result.Errors.ShouldBeEmpty();
         return result.Policy!;
     }

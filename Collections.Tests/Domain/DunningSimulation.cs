@@ -1,5 +1,6 @@
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
+using Collections.Domain.Contacts;
 using Collections.Domain.Disputes;
 using Collections.Domain.Dunning.Ladders;
 using Collections.Domain.Dunning.Notices;
@@ -7,6 +8,7 @@ using Collections.Domain.Dunning.PolicyFile;
 using Collections.Domain.PaymentPlans;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;
+using Collections.Domain.Tasks;
 using static Collections.Tests.Domain.People;
 
 namespace Collections.Tests.Domain;
@@ -35,14 +37,48 @@ public sealed class DunningSimulation(DebtorAccount account, CreditPolicy policy
     /// <summary>Wakes the process each time it asked to be woken, up to <paramref name="until"/>.</summary>
     public void RunUntil(DateTimeOffset until)
     {
-        while (!Completed && Next is { } next && next.At <= until)
+        while (!Completed && NextMoment(until) is { } at)
         {
-            Now = next.At;
+            Now = at;
+            if (_blockEnds.FirstOrDefault(b => b.At == at) is { Invoice: not null } end)
+            {
+                _blockEnds.Remove(end);
+                EndBlock(end.Invoice);
+                continue;
+            }
+
+            var next = Next!;
             Next = null; // consumed: the process names its next wake-up, if any
             Record(Process!.Wake(next.Generation, Account, policy, Now));
         }
 
         if (Now < until) Now = until;
+    }
+
+    /// <summary>As <see cref="RunUntil"/>, with every final notice a person must send sent the moment it is ready.</summary>
+    public void RunSendingNoticesAtOnce(DateTimeOffset until)
+    {
+        while (!Completed && Next is { } next && next.At <= until)
+        {
+            RunUntil(next.At);
+            if (Process?.NoticeAwaitingDispatchTaskId is { } task) CompleteTask(task);
+        }
+
+        if (Now < until) Now = until;
+    }
+
+    private readonly List<(DateTimeOffset At, string Invoice)> _blockEnds = [];
+
+    /// <summary>The earlier of the process's own wake-up and a block's end, up to <paramref name="until"/>.</summary>
+    private DateTimeOffset? NextMoment(DateTimeOffset until) =>
+        _blockEnds.Select(b => (DateTimeOffset?)b.At).Append(Next?.At).Where(at => at <= until).Min();
+
+    /// <summary>What DunningBlockEndHandler does at a block's end, then the saga hearing of it.</summary>
+    private void EndBlock(string invoice)
+    {
+        var ended = Account.DecideBlockEnd(invoice, Now);
+        Record(ended);
+        if (ended.Events.Count > 0) Record(Process!.Reassess($"dunning block on {invoice} ended", Account, policy, Now));
     }
 
     public void Pay(decimal amount, string currency = "EUR")
@@ -80,7 +116,7 @@ public sealed class DunningSimulation(DebtorAccount account, CreditPolicy policy
         var decision = Account.Decide(new RaiseDispute(invoices, "price differs from the order"), Person("collector"), Now);
         Record(decision);
         var id = decision.Events.OfType<DisputeRaised>().Single().DisputeId;
-        Record(Process!.DisputeRaised(id, Now));
+        Record(Process!.DisputeRaised(id, Account, policy, Now));
         return id;
     }
 
@@ -88,6 +124,40 @@ public sealed class DunningSimulation(DebtorAccount account, CreditPolicy policy
     {
         Record(Account.Decide(disputeId, new ResolveDispute(DisputeOutcome.InFavourOfCreditor, "delivery note signed"), Person("manager"), Now));
         Record(Process!.DisputeResolved(disputeId, Account, policy, Now));
+    }
+
+    /// <summary>A person closes a task: for a final notice they had to send, it goes out now.</summary>
+    public void CompleteTask(string taskId)
+    {
+        Record(Account.Decide(taskId, new CompleteTask("sent"), Person("collector"), Now));
+        Record(Process!.NoticeDispatched(taskId, Now, Account, policy, Now));
+    }
+
+    public void LogContact(Channel channel, ContactDirection direction, ContactOutcome outcome)
+    {
+        Record(Account.Decide(new LogContact(channel, direction, null, "spoke about the notice", outcome, Now), Person("collector"), Now));
+        Record(Process!.ContactMade(channel, direction, outcome, null, Now, Account, policy, Now));
+    }
+
+    /// <summary>A dunning block until <paramref name="until"/>; its end is delivered as the saga's timer would, by <see cref="RunUntil"/>.</summary>
+    public void Block(string invoice, DateOnly until, string reason = "awaiting credit note")
+    {
+        var decision = Account.Decide(invoice, new PlaceDunningBlock(reason, until), Person("collector"), Now);
+        Record(decision);
+        _blockEnds.Add((decision.Events.OfType<DunningBlockPlaced>().Single().EndsAt, invoice));
+        Record(Process!.Reassess($"dunning block on {invoice} placed", Account, policy, Now));
+    }
+
+    public void Lift(string invoice)
+    {
+        Record(Account.Decide(invoice, new LiftDunningBlock("credit note arrived"), Person("collector"), Now));
+        Record(Process!.Reassess($"dunning block on {invoice} lifted", Account, policy, Now));
+    }
+
+    /// <summary>A new invoice, falling due while the escalation runs: the saga hears of it the day after its due date.</summary>
+    public void InvoiceFellDue(string invoice)
+    {
+        Record(Process!.Reassess($"invoice {invoice} fell due", Account, policy, Now));
     }
 
     private void Record(Decision decision)

@@ -41,7 +41,7 @@ public class EscalationLadders
     public void the_whole_gentle_ladder_runs_from_due_date_to_agency_referral_in_120_days()
     {
         var s = PastDueAccount();
-        s.RunUntil(s.Now.AddDays(120));
+        s.RunSendingNoticesAtOnce(s.Now.AddDays(120));
 
         s.Account.Dunning.ShouldBeNull();
         s.Of<DunningStarted>().ShouldHaveSingleItem().Segment.ShouldBe(CollectionSegment.FirstTimeLatePayer);
@@ -77,7 +77,7 @@ public class EscalationLadders
     public void the_contact_and_the_sender_both_climb_the_ladder()
     {
         var s = PastDueAccount();
-        s.RunUntil(s.Now.AddDays(120));
+        s.RunSendingNoticesAtOnce(s.Now.AddDays(120));
         var messages = s.Of<ReminderSent>().ToDictionary(r => r.StepId);
         messages["reminder-letter"].Sender.ShouldStartWith("Sam Porter");
         messages["controller-email"].RecipientRole.ShouldBe(ContactRole.Controller);
@@ -110,7 +110,7 @@ public class EscalationLadders
             new PaymentReceived("P-OLD-2", new Money(100m, "EUR"), Now.AddDays(-60), [new PaymentAllocation("OLD-2", 100m)], 0, null)
         };
         var s = PastDueAccount(history: history);
-        s.RunUntil(s.Now.AddDays(30));
+        s.RunSendingNoticesAtOnce(s.Now.AddDays(30));
 
         s.Of<DunningStarted>().ShouldHaveSingleItem().Segment.ShouldBe(CollectionSegment.ChronicLatePayer);
         var first = s.Of<ReminderSent>().First();

@@ -123,12 +123,14 @@ public class PromisePolicyRules
     }
 
     [Fact]
-    public void an_accepted_promise_not_yet_due_is_an_accepted_arrangement_and_one_awaiting_approval_is_not()
+    public void an_accepted_promise_is_an_accepted_arrangement_until_broken_and_one_awaiting_approval_is_not()
     {
         var accepted = PastDue();
         accepted.With(accepted.Decide(Promise(1200m, Today.AddDays(7)), Person("collector-1"), Now, HalfWithinTwoWeeks));
         accepted.HasAcceptedArrangement(Now).ShouldBeTrue();
-        accepted.HasAcceptedArrangement(Now.AddDays(8)).ShouldBeFalse("its date has passed unpaid");
+        accepted.HasAcceptedArrangement(Now.AddDays(8)).ShouldBeTrue("within the grace it is still awaited; only an event ends it");
+        accepted.With(new PromiseBroken("PR-1", new Money(1200m, "EUR"), Now.AddDays(10)));
+        accepted.HasAcceptedArrangement(Now.AddDays(10)).ShouldBeFalse();
 
         var awaiting = PastDue(10_000m);
         awaiting.With(awaiting.Decide(Promise(1m, Today.AddDays(300)), Person("collector-1"), Now, HalfWithinTwoWeeks));

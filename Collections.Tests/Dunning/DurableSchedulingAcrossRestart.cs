@@ -75,7 +75,7 @@ public sealed class DurableSchedulingAcrossRestart(ITestOutputHelper output) : I
     private static async Task<IAlbaHost> StartHost()
     {
         JasperFxEnvironment.AutoStartHost = true;
-        return (await AlbaHost.For<Program>(b => b.ConfigureServices(s => s.RunWolverineInSoloMode()))).ActingAsAdmin();
+        return (await AlbaHost.For<Program>(b => b.ConfigureServices(s => s.RunWolverineInSoloMode().UseGenerousRateLimits()))).ActingAsAdmin();
     }
 
     private static async Task<IReadOnlyList<object>> Stream(IAlbaHost host)

@@ -18,6 +18,11 @@ public class EscalationAcceptance(AppFixture fixture) : EscalationContext(fixtur
     public async Task the_default_policy_runs_an_account_from_due_date_to_agency_referral()
     {
         await OpenAccountWithInvoiceFallingDue();
+        await RunUntilDay(40);
+        // The last chance goes by certified letter: it waits until a person has posted it.
+        var letter = (await Events<FinalNoticeAwaitingDispatch>()).ShouldHaveSingleItem();
+        (await Events<EscalatedToAgency>()).ShouldBeEmpty();
+        await Command($"tasks/{letter.TaskId}/completion", new { note = "posted, certified" });
         await RunUntilDay(120);
 
         var events = await Events();
@@ -26,8 +31,8 @@ public class EscalationAcceptance(AppFixture fixture) : EscalationContext(fixtur
             "credit-hold", "last-chance", "agency-referral"]);
         events.OfType<DunningStarted>().ShouldHaveSingleItem().Segment.ShouldBe(CollectionSegment.FirstTimeLatePayer);
 
-        var letter = events.OfType<ReminderSent>().First();
-        letter.SentAt.ShouldBe(new DateTimeOffset(DueDate.AddDays(1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(1)));
+        var firstLetter = events.OfType<ReminderSent>().First();
+        firstLetter.SentAt.ShouldBe(new DateTimeOffset(DueDate.AddDays(1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(1)));
         events.OfType<LateFeeApplied>().ShouldHaveSingleItem().Fee.Amount.ShouldBe(60m);
         events.OfType<CreditHoldPlaced>().ShouldHaveSingleItem().PlacedBy.ShouldBe("credit policy");
         var referral = events.OfType<EscalatedToAgency>().ShouldHaveSingleItem();

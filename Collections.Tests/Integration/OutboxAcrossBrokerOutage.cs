@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Alba;
 using Collections.Tests.Support;
 
 namespace Collections.Tests.Integration;
@@ -18,6 +19,12 @@ public sealed class OutboxAcrossBrokerOutage(AppFixture fixture, ITestOutputHelp
             await PostTo("invoices", NewInvoice("INV-1", 900m));
             for (var i = 1; i <= 3; i++) await PostTo("payments", Payment($"PAY-{i}", 100m));
             await Task.Delay(TimeSpan.FromSeconds(2)); // the relay has run into the missing broker by now
+            var health = await Host.Scenario(x =>
+            {
+                x.Get.Url("/health");
+                x.IgnoreStatusCode();
+            });
+            (await health.ReadAsTextAsync()).ShouldNameNothingInternal(context: "/health while RabbitMQ is down");
         }
         finally
         {

@@ -52,14 +52,17 @@ public sealed class DatabaseOutage(ITestOutputHelper output) : IAsyncLifetime
         var downAt = clock.Elapsed;
         output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} PostgreSQL stopped for {Outage.TotalSeconds:F0} s after {ackedBefore} acknowledged commands");
 
-        // Reads too: the account view, while the database is away.
+        // Reads too: the account view, while the database is away; and what /health says meanwhile.
         var reads = new List<(int Status, TimeSpan Took, string? RetryAfter, string Body)>();
+        var health = new List<(int Status, string Body)>();
         var until = clock.Elapsed + Outage;
         while (clock.Elapsed < until)
         {
             var read = Stopwatch.StartNew();
             using var response = await api.Client.GetAsync($"/api/accounts/{Prefix}-1-1");
             reads.Add(((int)response.StatusCode, read.Elapsed, response.Headers.RetryAfter?.ToString(), await response.Content.ReadAsStringAsync()));
+            using var probe = await api.Client.GetAsync("/health");
+            health.Add(((int)probe.StatusCode, await probe.Content.ReadAsStringAsync()));
             await Task.Delay(500);
         }
 
@@ -116,6 +119,13 @@ public sealed class DatabaseOutage(ITestOutputHelper output) : IAsyncLifetime
         {
             retryAfter.ShouldNotBeNullOrWhiteSpace("a 503 says when to come back");
             ShouldBeCleanProblem(body);
+        }
+
+        health.ShouldAllBe(h => h.Status == 503, "/health says Unhealthy while PostgreSQL is down");
+        foreach (var (_, body) in health.Distinct())
+        {
+            body.ShouldNameNothingInternal(context: "/health while PostgreSQL is down");
+            body.ShouldNotContain(PostgresPort.ToString());
         }
 
         recovery.ShouldNotBeNull("writes succeed again once PostgreSQL is back, without restarting the API");

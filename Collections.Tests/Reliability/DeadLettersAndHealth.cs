@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Alba;
 using Collections.Api.Integration.Outbound;
+using Collections.Api.Operations;
 using Collections.Api.Tenancy;
 using Collections.Tests.Support;
 using Wolverine;
@@ -52,6 +53,35 @@ public sealed class DeadLettersAndHealth(AppFixture fixture) : ApiContext(fixtur
 
         for (var i = 0; i < 50 && (await DeadLetters()).Count > 0; i++) await Task.Delay(200);
         (await DeadLetters()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task the_dead_letter_list_names_why_a_message_failed_but_not_where_the_servers_are()
+    {
+        var next = await StoreProbe.Scalar("select coalesce(max(seq_id), 0) + 1 from collections.mt_events");
+        await Host.TrackActivity().DoNotAssertOnExceptionsDetected().Timeout(TimeSpan.FromSeconds(30))
+            .ExecuteAndWaitAsync(bus => bus.PublishAsync(new UnrelayableEvent(next, Tenants.Default, AccountNumber, "AccountOpened", "not in the store yet"),
+                new DeliveryOptions { TenantId = Tenants.Default }).AsTask());
+        // What a driver's failure leaves as the stored reason (the envelope's own copy keeps the original).
+        const string driverText = "Failed to connect to 10.1.2.3:5432 (Host=db.internal;Port=5432;Username=collections;Password=hunter2) " +
+                                  "or amqp://guest:guest@mq.internal:5672/ or [fd00::7]:5432";
+        await StoreProbe.Scalar($"update collections.wolverine_dead_letters set exception_message = '{driverText}' returning 1");
+
+        var result = await Host.Scenario(x =>
+        {
+            x.Post.Json(new { }).ToUrl("/api/dead-letters");
+            x.StatusCodeShouldBeOk();
+        });
+        var text = await result.ReadAsTextAsync();
+        var page = JsonDocument.Parse(text).RootElement.EnumerateArray().ShouldHaveSingleItem();
+        page.GetProperty("databaseUri").ValueKind.ShouldBe(JsonValueKind.Null, "the list does not say where the database is");
+        var message = page.GetProperty("envelopes").EnumerateArray().ShouldHaveSingleItem().GetProperty("exceptionMessage").GetString();
+        message.ShouldBe($"Failed to connect to {DeadLetterRedaction.Placeholder} (Host={DeadLetterRedaction.Placeholder};" +
+                         $"Port={DeadLetterRedaction.Placeholder};Username={DeadLetterRedaction.Placeholder};" +
+                         $"Password={DeadLetterRedaction.Placeholder}) or {DeadLetterRedaction.Placeholder} or {DeadLetterRedaction.Placeholder}");
+        foreach (var server in new[] { "10.1.2.3", "db.internal", "hunter2", "mq.internal", "guest", "fd00", "127.0.0.1", "postgresql://" })
+            text.ShouldNotContain(server, Case.Insensitive);
+        text.ShouldContain($"Event {next} is no longer in the store", Case.Sensitive, "the reason an operator needs stays");
     }
 
     private async Task<List<JsonElement>> DeadLetters()

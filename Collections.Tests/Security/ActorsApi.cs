@@ -50,6 +50,7 @@ public class ActorsApi(AppFixture fixture) : ApiContext(fixture)
         (await asked.ReadAsJsonAsync<System.Text.Json.JsonElement>()).GetProperty("eventsAppended")[0].GetString()
             .ShouldBe(nameof(WriteOffRequested));
         (await Account()).IsWrittenOff.ShouldBeFalse();
+        (await Get(AccountUrl)).GetProperty("pendingWriteOff").GetProperty("requestedBy").GetString().ShouldBe("maria.credit");
 
         var version = await StreamVersion();
         var own = await Post("write-off/decision", new { approve = true, note = "as agreed" }, 403, Maria);

@@ -43,6 +43,9 @@ public sealed class AppFixture : IAsyncLifetime
         // Virtual time: tests run the sweep themselves (EscalationSweep.RunOnceAsync), never by the real clock.
         Environment.SetEnvironmentVariable("Collections__Sweep__Enabled", "false");
 
+        // Exchange rates a few days before the tests' due dates (TestClock.Start + 14 days); CHF has none on purpose.
+        foreach (var (key, value) in TestExchangeRates.Settings) Environment.SetEnvironmentVariable(key, value);
+
         JasperFxEnvironment.AutoStartHost = true;
         Host = await AlbaHost.For<Program>(builder => builder.ConfigureServices(services =>
         {
@@ -50,6 +53,7 @@ public sealed class AppFixture : IAsyncLifetime
             // Every answer the suite gets is held to the OpenAPI document when the run ends.
             services.AddSingleton<IStartupFilter, ContractRecorder>();
             services.RunWolverineInSoloMode();
+            services.UseGenerousRateLimits();
         }));
         Host.ActingAsAdmin();
     }

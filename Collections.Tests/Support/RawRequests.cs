@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Alba;
+using Collections.Api.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Collections.Tests.Support;
 
@@ -77,10 +77,13 @@ public static class RawRequests
         return new Answer(response.StatusCode, response.ContentType, await result.ReadAsTextAsync());
     }
 
-    /// <summary>Rows in the event store and the highest sequence: a refused request must move neither (tombstones included).</summary>
-    public static async Task<(long Rows, long MaxSequence)> EventStoreMark(this IAlbaHost host)
+    /// <summary>
+    /// Rows in the event store of the tenant's database and its highest sequence: a refused request must move neither
+    /// (tombstones included).
+    /// </summary>
+    public static async Task<(long Rows, long MaxSequence)> EventStoreMark(this IAlbaHost host, string tenant = Tenants.Default)
     {
-        await using var command = host.Services.GetRequiredService<NpgsqlDataSource>()
+        await using var command = (await host.Services.GetRequiredService<TenantDatabases>().Of(tenant))
             .CreateCommand("select count(*), coalesce(max(seq_id), 0) from collections.mt_events");
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();

@@ -6,7 +6,7 @@ using Collections.Tests.Integration;
 namespace Collections.Tests.Tenancy;
 
 /// <summary>What leaves and enters through RabbitMQ is each tenant's own: routing keys, CloudEvents and billing messages.</summary>
-public sealed class BrokerPerTenant(TenantsFixture fixture) : TenancyContext(fixture)
+public abstract class BrokerPerTenant(TenantsFixture fixture) : TenancyContext(fixture)
 {
     [Fact]
     public async Task a_subscriber_bound_to_one_tenant_receives_nothing_of_another()
@@ -94,3 +94,9 @@ public sealed class BrokerPerTenant(TenantsFixture fixture) : TenancyContext(fix
         return reasons;
     }
 }
+
+[Collection(TenantsCollection.Name)]
+public sealed class BrokerPerConjoinedTenant(ConjoinedTenantsFixture fixture) : BrokerPerTenant(fixture);
+
+[Collection(TenantDatabasesCollection.Name)]
+public sealed class BrokerPerTenantDatabase(TenantDatabasesFixture fixture) : BrokerPerTenant(fixture);

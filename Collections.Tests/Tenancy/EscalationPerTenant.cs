@@ -15,7 +15,7 @@ namespace Collections.Tests.Tenancy;
 /// Both tenants have SHARED-1 in escalation at once: one saga each, each on its tenant's own policy, timers delivered
 /// for the tenant that scheduled them, and the sweep telling a lost timer of one from a live timer of the other.
 /// </summary>
-public sealed class EscalationPerTenant(TenantsFixture fixture) : TenancyContext(fixture)
+public abstract class EscalationPerTenant(TenantsFixture fixture) : TenancyContext(fixture)
 {
     private EscalationSweep Sweep => Host.Services.GetRequiredService<EscalationSweep>();
 
@@ -71,21 +71,25 @@ public sealed class EscalationPerTenant(TenantsFixture fixture) : TenancyContext
         }
     }
 
+    /// <summary>The tenants with a saga document for SHARED-1, read from each database's table.</summary>
     private async Task<List<string>> SagaTenants()
     {
-        await using var connection = await Host.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
-        await using var command = new NpgsqlCommand("select tenant_id from collections.mt_doc_dunningsaga where id = @id order by tenant_id", connection)
-            { Parameters = { new("id", Shared) } };
         var tenants = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) tenants.Add(reader.GetString(0));
-        return tenants;
+        foreach (var database in await Databases.All())
+        {
+            await using var command = database.CreateCommand("select tenant_id from collections.mt_doc_dunningsaga where id = @id");
+            command.Parameters.AddWithValue("id", Shared);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) tenants.Add(reader.GetString(0));
+        }
+
+        return tenants.Order().ToList();
     }
 
-    /// <summary>Deletes the tenant's stored wake-ups, as a dead-lettering or a hand in the table would lose them.</summary>
+    /// <summary>Deletes the tenant's stored wake-ups (in its database), as a dead-lettering or a hand in the table would lose them.</summary>
     private async Task<int> DeleteWakeupsOf(string tenant)
     {
-        await using var connection = await Host.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        await using var connection = await (await Databases.Of(tenant)).OpenConnectionAsync();
         var ids = new List<Guid>();
         await using (var select = new NpgsqlCommand(
                          "select id, body from collections.wolverine_incoming_envelopes where message_type = 'Collections.Api.Dunning.DunningWakeup'", connection))
@@ -98,3 +102,9 @@ public sealed class EscalationPerTenant(TenantsFixture fixture) : TenancyContext
         return await delete.ExecuteNonQueryAsync();
     }
 }
+
+[Collection(TenantsCollection.Name)]
+public sealed class EscalationPerConjoinedTenant(ConjoinedTenantsFixture fixture) : EscalationPerTenant(fixture);
+
+[Collection(TenantDatabasesCollection.Name)]
+public sealed class EscalationPerTenantDatabase(TenantDatabasesFixture fixture) : EscalationPerTenant(fixture);

@@ -9,7 +9,7 @@ namespace Collections.Tests.Tenancy;
 /// globex has only its own SHARED-1. Every read path, asked by globex, shows none of acme's; asked by acme, it shows them,
 /// so each assertion would fail if the tenant were ignored.
 /// </summary>
-public sealed class ReadPathsAcrossTenants(TenantsFixture fixture) : TenancyContext(fixture)
+public abstract class ReadPathsAcrossTenants(TenantsFixture fixture) : TenancyContext(fixture)
 {
     private const string AcmeOnly = "ACME-7";
 
@@ -122,3 +122,9 @@ public sealed class ReadPathsAcrossTenants(TenantsFixture fixture) : TenancyCont
     private static decimal Outstanding(JsonElement answer) =>
         answer.GetProperty("data").GetProperty("total").EnumerateArray().Sum(row => row.GetProperty("totalOpen").GetDecimal());
 }
+
+[Collection(TenantsCollection.Name)]
+public sealed class ReadPathsAcrossConjoinedTenants(ConjoinedTenantsFixture fixture) : ReadPathsAcrossTenants(fixture);
+
+[Collection(TenantDatabasesCollection.Name)]
+public sealed class ReadPathsAcrossTenantDatabases(TenantDatabasesFixture fixture) : ReadPathsAcrossTenants(fixture);

@@ -21,6 +21,7 @@ public sealed class TenancyConfiguration
         tenants["default"].Policy.Version.ShouldBe("2026.1");
         tenants.IsConfigured.ShouldBeFalse();
         tenants.Implicit.ShouldBe("default");
+        tenants.HaveOwnDatabases.ShouldBeFalse();
     }
 
     [Fact]
@@ -31,6 +32,7 @@ public sealed class TenancyConfiguration
         tenants.All.Select(t => t.Id).ShouldBe(["acme", "globex"], ignoreOrder: true);
         tenants["globex"].ConnectionString.ShouldBe("Host=elsewhere;Database=globex");
         tenants["acme"].ConnectionString.ShouldBeNull();
+        tenants.HaveOwnDatabases.ShouldBeTrue();
         tenants.Implicit.ShouldBeNull();
         tenants.IsKnown("default").ShouldBeFalse();
         Should.Throw<UnknownTenantException>(() => tenants["default"]);
@@ -63,5 +65,26 @@ public sealed class TenancyConfiguration
         {
             File.Delete(broken);
         }
+    }
+
+    [Fact]
+    public void a_tenants_own_database_is_a_database_of_its_own_or_start_up_stops()
+    {
+        var error = Should.Throw<InvalidOperationException>(() => Load(
+            ("ConnectionStrings:Marten", "Host=db1;Database=collections;Username=collections"),
+            ("Collections:Tenants:acme:PolicyFile", Shipped), ("Collections:Tenants:acme:ConnectionString", "Host=DB1;Port=5432;Database=collections"),
+            ("Collections:Tenants:globex:PolicyFile", Shipped), ("Collections:Tenants:globex:ConnectionString", "Host=db2;Database=shared"),
+            ("Collections:Tenants:initech:PolicyFile", Shipped), ("Collections:Tenants:initech:ConnectionString", "Host=db2;Database=shared;Username=other"),
+            ("Collections:Tenants:hooli:PolicyFile", Shipped), ("Collections:Tenants:hooli:ConnectionString", "no connection string"),
+            ("Collections:Tenants:pied:PolicyFile", Shipped), ("Collections:Tenants:pied:ConnectionString", "Host=db3"),
+            ("Collections:Tenants:default:PolicyFile", Shipped), ("Collections:Tenants:default:ConnectionString", "Host=db4;Database=d"),
+            ("Collections:Tenants:umbrella:PolicyFile", Shipped), ("Collections:Tenants:umbrella:ConnectionString", "Host=db2;Database=umbrella"))).Message;
+
+        error.ShouldContain("Collections:Tenants:acme:ConnectionString: names the database of the main database (ConnectionStrings:Marten)");
+        error.ShouldContain("Collections:Tenants:initech:ConnectionString: names the database of tenant 'globex'");
+        error.ShouldContain("Collections:Tenants:hooli:ConnectionString: is not a PostgreSQL connection string naming a database");
+        error.ShouldContain("Collections:Tenants:pied:ConnectionString: is not a PostgreSQL connection string naming a database");
+        error.ShouldContain("Collections:Tenants:default:ConnectionString: tenant 'default' cannot have a database of its own");
+        error.ShouldContain("have 5 error(s)", Case.Sensitive, "globex and umbrella are fine");
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Alba;
 using Collections.Api.Security;
+using Collections.Api.Tenancy;
 using Collections.Tests.Support;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,10 @@ using Wolverine.Tracking;
 
 namespace Collections.Tests.Tenancy;
 
-[Collection(TenantsCollection.Name)]
+/// <summary>
+/// What the tenancy tests share. Each test class is abstract and runs on both hosts: tenants conjoined in one database
+/// (<see cref="TenantsCollection"/>) and acme in a database of its own (<see cref="TenantDatabasesCollection"/>).
+/// </summary>
 public abstract class TenancyContext(TenantsFixture fixture) : IAsyncLifetime
 {
     protected const string Acme = TenantsFixture.Acme;
@@ -25,6 +29,8 @@ public abstract class TenancyContext(TenantsFixture fixture) : IAsyncLifetime
     protected IAlbaHost Host => fixture.Host;
     protected TestClock Clock => fixture.Clock;
     protected IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+    protected TenantDatabases Databases => Host.Services.GetRequiredService<TenantDatabases>();
+    protected TenantsFixture Fixture => fixture;
     protected Timeline Timeline { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()

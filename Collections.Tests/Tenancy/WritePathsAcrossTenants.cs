@@ -8,7 +8,7 @@ namespace Collections.Tests.Tenancy;
 /// Every write endpoint, sent by globex to an account only acme has, finds no account; acme's stream does not move and
 /// globex gains none. A write to an account number both have changes only the writer's.
 /// </summary>
-public sealed class WritePathsAcrossTenants(TenantsFixture fixture) : TenancyContext(fixture)
+public abstract class WritePathsAcrossTenants(TenantsFixture fixture) : TenancyContext(fixture)
 {
     private const string AcmeOnly = "ACME-9";
 
@@ -100,6 +100,13 @@ public sealed class WritePathsAcrossTenants(TenantsFixture fixture) : TenancyCon
             await Send(tenant, "PUT", WriteEndpoint.Named("open account").Url("INITECH-1"), WriteEndpoint.Named("open account").ValidBody, 403);
         }
 
-        (await Store.Advanced.FetchEventStoreStatistics()).EventCount.ShouldBe(0);
+        foreach (var tenant in new[] { Acme, Globex })
+            (await Store.Advanced.FetchEventStoreStatistics(tenant)).EventCount.ShouldBe(0, $"{tenant}'s database");
     }
 }
+
+[Collection(TenantsCollection.Name)]
+public sealed class WritePathsAcrossConjoinedTenants(ConjoinedTenantsFixture fixture) : WritePathsAcrossTenants(fixture);
+
+[Collection(TenantDatabasesCollection.Name)]
+public sealed class WritePathsAcrossTenantDatabases(TenantDatabasesFixture fixture) : WritePathsAcrossTenants(fixture);

@@ -8,10 +8,13 @@ namespace Collections.Api.Integration.Contract;
 /// <c>data</c> type are the public contract (docs/events.md); internal event records may change, these may not.
 /// A breaking change to a data type becomes a new <c>type</c> ending in the next version, published alongside.
 /// </summary>
-/// <param name="Id">The event's global sequence number as a string: unique, the key to deduplicate on.</param>
+/// <param name="Id">
+/// The event's sequence number in its database, as a string. A tenant with a database of its own has its own sequence,
+/// so ids repeat across tenants: (<paramref name="Tenant"/>, id) is the key to deduplicate on.
+/// </param>
 /// <param name="Subject">The account number (unique within its tenant).</param>
 /// <param name="Tenant">Extension: the creditor company whose account it is; the first word of the routing key.</param>
-/// <param name="Sequence">Extension: position in the whole event store, the catch-up feed's cursor.</param>
+/// <param name="Sequence">Extension: position in the event store of the tenant's database, the tenant's catch-up feed's cursor.</param>
 /// <param name="AccountVersion">Extension: position in the account's stream, from 1; per-account order.</param>
 public sealed record CloudEvent(
     [property: JsonPropertyName("specversion")] string SpecVersion,

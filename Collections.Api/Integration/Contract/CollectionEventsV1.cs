@@ -21,7 +21,10 @@ public sealed record ContactLoggedV1(string Channel, string Direction, string? C
 public sealed record ReminderSentV1(string StepId, string Channel, string Template, string RecipientContactId, string RecipientRole,
     DateTimeOffset SentAt) : IEventData;
 
-public sealed record DunningStartedV1(string Segment, string PolicyVersion, DateOnly OldestDueDate, DateTimeOffset StartedAt) : IEventData;
+/// <param name="SegmentReason">Why the segment, in words; null on escalations started before it was recorded.</param>
+/// <param name="Conversions">The past-due amounts as measured against the high-value threshold, at the rates used; empty for a chronic late payer and on escalations started before it was recorded.</param>
+public sealed record DunningStartedV1(string Segment, string PolicyVersion, DateOnly OldestDueDate, DateTimeOffset StartedAt,
+    string? SegmentReason, IReadOnlyList<ConversionV1> Conversions) : IEventData;
 
 public sealed record DunningStepScheduledV1(string StepId, string Action, string Channel, DateTimeOffset DueAt) : IEventData;
 
@@ -43,3 +46,11 @@ public sealed record ObligationRecordedV1(string ObligationId, string Consequenc
 public sealed record ObligationFulfilledV1(string ObligationId, DateTimeOffset FulfilledAt) : IEventData;
 
 public sealed record ObligationCancelledV1(string ObligationId, string Reason, DateTimeOffset CancelledAt) : IEventData;
+
+/// <summary>The debtor got in touch before the deadline: the consequence waits until <c>followUpUntil</c>.</summary>
+public sealed record ObligationSuspendedV1(string ObligationId, string Reason, DateTimeOffset FollowUpUntil, DateTimeOffset SuspendedAt) : IEventData;
+
+/// <summary>A final notice a person must send is prepared; its deadline starts only once it is sent.</summary>
+public sealed record FinalNoticeAwaitingDispatchV1(string StepId, string TaskId, string Channel, string Consequence, DateTimeOffset PreparedAt) : IEventData;
+
+public sealed record FinalNoticeWithdrawnV1(string StepId, string TaskId, string Reason, DateTimeOffset WithdrawnAt) : IEventData;

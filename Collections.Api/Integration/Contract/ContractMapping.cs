@@ -1,12 +1,14 @@
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
 using Collections.Domain.Contacts;
+using Collections.Domain.Currencies;
 using Collections.Domain.CreditHolds;
 using Collections.Domain.Disputes;
 using Collections.Domain.Dunning.Ladders;
 using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Escalation;
 using Collections.Domain.Invoicing;
+using Collections.Domain.Orders;
 using Collections.Domain.PaymentPlans;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;
@@ -84,6 +86,8 @@ public static class ContractMapping
         LateFeeApplied x => new LateFeeAppliedV1(x.InvoiceNumber, Amount(x.Fee), x.Clause, x.AppliedAt),
         PaymentReceived x => new PaymentReceivedV1(x.PaymentId, Amount(x.Amount), x.ReceivedAt,
             x.AppliedTo.Select(a => new PaymentAllocationV1(a.InvoiceNumber, a.Amount)).ToList(), x.Unapplied, x.Reference),
+        CreditApplied x => new CreditAppliedV1(x.PaymentId, Amount(x.Amount),
+            x.AppliedTo.Select(a => new PaymentAllocationV1(a.InvoiceNumber, a.Amount)).ToList(), x.AppliedAt),
 
         PromiseMade x => new PromiseMadeV1(x.PromiseId, Amount(x.Amount), x.PromisedDate, x.ContactId, x.RecordedBy, x.MadeAt),
         PromiseKept x => new PromiseKeptV1(x.PromiseId, x.KeptAt),
@@ -99,11 +103,16 @@ public static class ContractMapping
         PaymentPlanCompleted x => new PaymentPlanCompletedV1(x.PlanId, Amount(x.Paid), x.CompletedAt),
         DisputeRaised x => new DisputeRaisedV1(x.DisputeId, x.InvoiceNumbers, x.Reason, x.RaisedBy, x.RaisedAt),
         DisputeResolved x => new DisputeResolvedV1(x.DisputeId, Name(x.Outcome), x.ResolvedBy, x.ResolvedAt),
+        DunningBlockPlaced x => new DunningBlockPlacedV1(x.InvoiceNumber, x.Reason, x.Until, x.EndsAt, x.PlacedBy, x.PlacedAt),
+        DunningBlockLifted x => new DunningBlockLiftedV1(x.InvoiceNumber, x.Reason, x.LiftedBy, x.LiftedAt),
+        DunningBlockEnded x => new DunningBlockEndedV1(x.InvoiceNumber, x.Until, x.EndedAt),
+        InvoicePassedOrderLimit x => new InvoicePassedOrderLimitV1(x.InvoiceNumber, x.LimitDays, x.PassedAt),
         ContactLogged x => new ContactLoggedV1(Name(x.Channel), Name(x.Direction), x.ContactId, x.LoggedBy,
             Name(x.Outcome), x.OccurredAt),
         ReminderSent x => new ReminderSentV1(x.StepId, Name(x.Channel), x.Template, x.RecipientContactId,
             Name(x.RecipientRole), x.SentAt),
-        DunningStarted x => new DunningStartedV1(Name(x.Segment), x.PolicyVersion, x.OldestDueDate, x.StartedAt),
+        DunningStarted x => new DunningStartedV1(Name(x.Segment), x.PolicyVersion, x.OldestDueDate, x.StartedAt, x.SegmentReason,
+            (x.Conversions ?? []).Select(Conversion).ToList()),
         DunningStepScheduled x => new DunningStepScheduledV1(x.StepId, Name(x.Action), Name(x.Channel), x.DueAt),
         DunningPaused x => new DunningPausedV1(x.Reason, x.Until, x.PausedAt),
         DunningResumed x => new DunningResumedV1(x.Reason, x.NextStepId, x.ResumedAt),
@@ -115,12 +124,18 @@ public static class ContractMapping
             x.AnnouncedInStep, x.RecordedAt),
         ObligationFulfilled x => new ObligationFulfilledV1(x.ObligationId, x.FulfilledAt),
         ObligationCancelled x => new ObligationCancelledV1(x.ObligationId, x.Reason, x.CancelledAt),
+        ObligationSuspended x => new ObligationSuspendedV1(x.ObligationId, x.Reason, x.FollowUpUntil, x.SuspendedAt),
+        FinalNoticeAwaitingDispatch x => new FinalNoticeAwaitingDispatchV1(x.StepId, x.TaskId, Name(x.Channel), Name(x.Consequence), x.PreparedAt),
+        FinalNoticeWithdrawn x => new FinalNoticeWithdrawnV1(x.StepId, x.TaskId, x.Reason, x.WithdrawnAt),
 
         _ => throw new InvalidOperationException(
             $"Event type {e.GetType().FullName} has no public contract; add it to {nameof(ContractMapping)} and docs/events.md.")
     };
 
     private static Amount Amount(Money money) => new(money.Amount, money.Currency);
+
+    private static ConversionV1 Conversion(Conversion c) =>
+        new(Amount(c.From), c.Into, c.To is { } to ? Amount(to) : null, c.Rate, c.RateDate, c.Unavailable);
 
     private static List<Amount> Amounts(IEnumerable<Money> amounts) => amounts.Select(Amount).ToList();
 

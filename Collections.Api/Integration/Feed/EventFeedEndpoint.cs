@@ -19,7 +19,8 @@ public static class EventFeedEndpoint
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
-    /// Every collection event after a position in global order, as the same CloudEvents the exchange carries.
+    /// Every collection event of the caller's tenant after a position in its database's order, as the same CloudEvents
+    /// the exchange carries.
     /// With waitSeconds, a long poll: answers as soon as something arrives, or empty when the time is up.
     /// </summary>
     [WolverineGet("/api/events"), Tags("Integration"), ProducesResponseType<EventFeedPage>(200), Authorize(Policy = Capability.Feed)]
@@ -60,13 +61,14 @@ public static class EventFeedEndpoint
     }
 
     /// <summary>
-    /// Only up to the event store's high-water mark: below it no transaction can still commit an event, so a
-    /// cursor never moves past a sequence number that would fill in later.
+    /// Only up to the high-water mark of the tenant's database: below it no transaction can still commit an event, so a
+    /// cursor never moves past a sequence number that would fill in later. Each database numbers its own events, so the
+    /// cursor is a position in the caller's tenant's database, which is all this feed serves.
     /// </summary>
     private static async Task<IReadOnlyList<JasperFx.Events.IEvent>> ReadAsync(IDocumentStore store, IQuerySession session, long after,
         int limit, CancellationToken token)
     {
-        var highWaterMark = (await store.Advanced.AllProjectionProgress(token: token))
+        var highWaterMark = (await store.Advanced.AllProjectionProgress(session.TenantId, token))
             .FirstOrDefault(s => s.ShardName == ShardState.HighWaterMark)?.Sequence ?? 0;
         if (highWaterMark <= after) return [];
         return await session.Events.QueryAllRawEvents()

@@ -9,7 +9,9 @@ namespace Collections.Api.Integration.Outbound;
 /// <summary>
 /// The single place that sees every collection event, whoever appended it (an endpoint, the dunning saga, the
 /// late fee handler) and whichever tenant it belongs to: a Marten subscription reading the event store in global
-/// sequence order. Each event carries its tenant into the CloudEvent and the routing key. Each page of
+/// sequence order. With tenants in databases of their own it runs once per database (an agent each, placed by
+/// Wolverine), each in its database's order; an account lives in one database, so its order holds. Each event
+/// carries its tenant into the CloudEvent and the routing key. Each page of
 /// events becomes <see cref="PublishCloudEvent"/> messages in Wolverine's outbox, committed in the same
 /// transaction as the subscription's progress, so every committed event is relayed at least once.
 /// Tombstones are skipped; an event that cannot be mapped is dead-lettered (<see cref="UnrelayableEvent"/>),

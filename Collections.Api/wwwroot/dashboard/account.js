@@ -25,6 +25,10 @@ export async function renderAccount(view, accountNumber, { caller, redraw }) {
         fact("Open balance", moneyList(account.openBalance), "open-balance"),
         fact("Past due", moneyList(account.pastDueBalance), "past-due", account.pastDueBalance.length > 0),
         fact("Segment", account.dunning ? `${account.segment} (ladder: ${account.dunning.segment})` : account.segment, "segment"),
+        account.dunning?.segmentReason ? fact("Why this ladder", account.dunning.segmentReason, "segment-reason") : null,
+        Object.keys(account.unappliedCredit).length
+          ? fact("Unapplied credit", moneyList(Object.entries(account.unappliedCredit).map(([currency, amount]) => ({ amount, currency }))), "unapplied-credit")
+          : null,
         fact("Next step", nextStep(account.dunning), "next-step"),
         fact("Credit hold", account.creditHold ? `Since ${date(account.creditHold.placedAt)}: ${account.creditHold.reason}` : "None", "credit-hold", !!account.creditHold),
         fact("Promise", account.openPromise ? promise(account.openPromise) : "None", "promise", account.openPromise?.acceptance === "awaitingApproval"),

@@ -2,13 +2,15 @@ using Collections.Domain.Accounts;
 using Collections.Domain.Dunning.Calendar;
 using Collections.Domain.Dunning.PolicyFile;
 using Collections.Domain.PaymentPlans;
+using Collections.Domain.Promises;
 
 namespace Collections.Domain.Dunning.Ladders;
 
 /// <summary>
 /// The escalation while a payment plan stands: paused, waking at each unmet instalment's date plus the policy's
 /// promise grace. A missed instalment breaks the plan and the ladder resumes as after a broken promise; a plan
-/// paid off with something else still past due lets the ladder resume where it stopped.
+/// paid off with something else still past due lets the ladder resume where it stopped. Like an awaited promise, the
+/// plan holds the ladder whatever happens to disputes and dunning blocks meanwhile.
 /// </summary>
 public sealed partial class DunningProcess
 {
@@ -19,22 +21,21 @@ public sealed partial class DunningProcess
 
     public ProcessResult PaymentPlanAgreed(string planId, DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
     {
-        if (account.PaymentPlan is not { IsOpen: true } plan || plan.PlanId != planId || PlanId == planId) return ProcessResult.Nothing;
+        if (account.OpenPaymentPlan() is not { } plan || plan.PlanId != planId || PlanId == planId) return ProcessResult.Nothing;
         var events = CancelObligation($"payment plan {planId} agreed", now);
         PromiseId = null; // a standing promise gave way to the plan
         PromiseDueAt = null;
         AwaitPlan(plan, account, policy);
-        var last = plan.Instalments[^1].DueDate;
-        events.Add(new DunningPaused($"payment plan {planId}: {plan.Instalments.Count} instalment(s) to {last:yyyy-MM-dd}",
-            CheckTime(last, account, policy), now));
+        PausedFor = $"payment plan {planId}: {plan.Instalments.Count} instalment(s) to {plan.Instalments[^1].DueDate:yyyy-MM-dd}";
+        events.Add(new DunningPaused(PausedFor, CheckTime(plan.Instalments[^1].DueDate, account, policy), now));
         return ScheduleNext(events, [], account, policy, now);
     }
 
     private ProcessResult PlanFallsDue(DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
     {
         if (now < PlanCheckAt) return ProcessResult.Nothing;
-        if (account.PaymentPlan is not { IsOpen: true, NextUnmet: { } next } plan || plan.PlanId != PlanId)
-            return PlanPaidOff(account, policy, now);
+        if (account.OpenPaymentPlan() is not { NextUnmet: { } next } plan || plan.PlanId != PlanId)
+            return PlanPaidOff(account, policy, now) ?? ProcessResult.Nothing;
 
         var checkAt = CheckTime(next.DueDate, account, policy);
         if (checkAt > now)
@@ -49,19 +50,21 @@ public sealed partial class DunningProcess
             account, policy, now);
     }
 
-    /// <summary>After a payment that leaves something past due: if it paid the plan off, the rest goes back on the ladder.</summary>
-    private ProcessResult PlanPaidOff(DebtorAccount account, CreditPolicy policy, DateTimeOffset now) =>
+    /// <summary>
+    /// With something past due: if the awaited plan was paid off, the rest goes back on the ladder (or waits, if it is all
+    /// under review). Null when there is no such plan.
+    /// </summary>
+    private ProcessResult? PlanPaidOff(DebtorAccount account, CreditPolicy policy, DateTimeOffset now) =>
         PlanId is not null && account.PaymentPlan is { Status: PaymentPlanStatus.Completed } plan && plan.PlanId == PlanId
             ? LeavePlan([], $"payment plan {PlanId} completed, but {string.Join(" and ", account.PastDueBalance(now))} is still past due",
                 account, policy, now)
-            : ProcessResult.Nothing;
+            : null;
 
     private ProcessResult LeavePlan(List<object> events, string reason, DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
     {
         PlanId = null;
         PlanCheckAt = null;
-        events.Add(new DunningResumed(reason, Ladder(policy).Steps[ResumableIndex(policy)].Id, now));
-        return ScheduleNext(events, [], account, policy, now);
+        return ScheduleNext(events, [], account, policy, now, resumedFor: reason);
     }
 
     private void AwaitPlan(PaymentPlanState plan, DebtorAccount account, CreditPolicy policy)

@@ -1,5 +1,6 @@
 using Collections.Domain.Accounts;
 using Collections.Domain.CreditHolds;
+using Collections.Domain.Disputes;
 using Collections.Domain.Dunning.Calendar;
 using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Dunning.PolicyFile;
@@ -32,77 +33,111 @@ public sealed partial class DunningProcess
     public DateTimeOffset? ObligationDeadline { get; set; }
     public string? PromiseId { get; set; }
     public DateTimeOffset? PromiseDueAt { get; set; }
-    public List<string> OpenDisputes { get; set; } = [];
 
-    /// <summary>When the process expects its next wake-up: none while a dispute holds it.</summary>
-    public DateTimeOffset? WakeDueAt => OpenDisputes.Count > 0 ? null : PromiseId is not null ? PromiseDueAt
-        : PlanId is not null ? PlanCheckAt : NextStepAt;
+    /// <summary>What the account's <c>dunning.pausedFor</c> says: a promise or payment plan awaited, or everything past due under review; null while a step is planned.</summary>
+    public string? PausedFor { get; set; }
+
+    /// <summary>
+    /// When the process expects its next wake-up: a promise's or a plan's check, else the next step. None while a notice
+    /// waits to be sent, or while everything past due is under review: a dispute's resolution or a dunning block's end
+    /// (<see cref="Reassess"/>) brings it back.
+    /// </summary>
+    public DateTimeOffset? WakeDueAt =>
+        NoticeAwaitingDispatchTaskId is not null ? null : PromiseId is not null ? PromiseDueAt : PlanId is not null ? PlanCheckAt
+        : PausedFor is not null ? null : NextStepAt;
 
     public static (DunningProcess Process, ProcessResult Result) Start(DebtorAccount account, CreditPolicy policy,
         DateTimeOffset now)
     {
+        var credit = NettedAccount.Of(account, policy, now);
+        account = credit.Account;
+        if (account.PastDueBalance(now).Count == 0) return (new DunningProcess(), new ProcessResult(credit.Events, [], null, true));
+
+        var segment = Segmentation.Choose(account, policy, now);
+        var chased = account.PastDueForDunning(now).ToList();
         var process = new DunningProcess
         {
-            Segment = Segmentation.Classify(account, policy, now),
-            OldestDueDate = account.PastDueInvoices(now).Min(i => i.DueDate),
-            OpenDisputes = account.OpenDisputes.Select(d => d.DisputeId).ToList()
+            Segment = segment.Segment,
+            // Day zero: the oldest invoice the ladder chases, or, when all are under review, the oldest past due.
+            OldestDueDate = (chased.Count > 0 ? chased : account.PastDueInvoices(now)).Min(i => i.DueDate)
         };
-        var events = new List<object> { new DunningStarted(process.Segment, policy.Version, process.OldestDueDate, now) };
-        if (account.OpenPromise is { IsAccepted: true } promise) process.AwaitPromise(promise.PromiseId, promise.PromisedDate, account, policy);
-        if (account.PaymentPlan is { IsOpen: true } plan) process.AwaitPlan(plan, account, policy);
-        if (process.OpenDisputes.Count > 0)
-            events.Add(new DunningPaused($"dispute {string.Join(", ", process.OpenDisputes)} is open", null, now));
+        var events = new List<object>(credit.Events)
+            { new DunningStarted(process.Segment, policy.Version, process.OldestDueDate, now, segment.Reason, segment.Conversions) };
+        if (account.AcceptedPromise() is { } promise) process.AwaitPromise(promise.PromiseId, promise.PromisedDate, account, policy);
+        if (account.OpenPaymentPlan() is { } plan) process.AwaitPlan(plan, account, policy);
         return (process, process.ScheduleNext(events, [], account, policy, now));
     }
 
     public ProcessResult Wake(int generation, DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
     {
-        if (generation != Generation || OpenDisputes.Count > 0) return ProcessResult.Nothing;
-        if (account.PastDueBalance(now).Count == 0) return Complete([], "nothing is past due", now);
-        if (PromiseId is not null) return PromiseFallsDue(account, policy, now);
-        if (PlanId is not null) return PlanFallsDue(account, policy, now);
-        if (NextStepAt > now) return ProcessResult.Nothing;
-        return RunStep(account, policy, now);
+        if (generation != Generation) return ProcessResult.Nothing;
+        var credit = NettedAccount.Of(account, policy, now);
+        account = credit.Account;
+        if (account.PastDueBalance(now).Count == 0) return Complete([.. credit.Events], credit.Settled("nothing is past due"), now);
+        if (PromiseId is not null) return credit.Before(PromiseFallsDue(account, policy, now));
+        if (PlanId is not null) return credit.Before(PlanFallsDue(account, policy, now));
+        if (NextStepAt > now) return credit.Before(ProcessResult.Nothing);
+        // Never carried out on a balance that is all under review, even if the process missed hearing of it.
+        if (account.EverythingUnderReview(now) is not null)
+            return credit.Before(Rethink($"step '{Ladder(policy).Steps[NextStepIndex].Id}' fell due", account, policy, now));
+        return credit.Before(RunStep(account, policy, now));
     }
 
     public ProcessResult PromiseMade(string promiseId, DateOnly promisedDate, DebtorAccount account, CreditPolicy policy,
         DateTimeOffset now)
     {
         // A promise outside the policy holds nothing until a credit manager approves it (then this is heard again).
-        if (account.OpenPromise is not { IsAccepted: true } open || open.PromiseId != promiseId || PromiseId == promiseId)
+        if (account.AcceptedPromise() is not { } accepted || accepted.PromiseId != promiseId || PromiseId == promiseId)
             return ProcessResult.Nothing;
         var events = CancelObligation($"promise {promiseId} to pay by {promisedDate:yyyy-MM-dd} accepted", now);
         AwaitPromise(promiseId, promisedDate, account, policy);
-        events.Add(new DunningPaused($"promise {promiseId} to pay by {promisedDate:yyyy-MM-dd}", PromiseDueAt, now));
+        PausedFor = $"promise {promiseId} to pay by {promisedDate:yyyy-MM-dd}";
+        events.Add(new DunningPaused(PausedFor, PromiseDueAt, now));
         return ScheduleNext(events, [], account, policy, now);
     }
 
-    public ProcessResult DisputeRaised(string disputeId, DateTimeOffset now)
+    public ProcessResult DisputeRaised(string disputeId, DebtorAccount account, CreditPolicy policy, DateTimeOffset now) =>
+        Reassess($"dispute {disputeId} opened", account, policy, now);
+
+    public ProcessResult DisputeResolved(string disputeId, DebtorAccount account, CreditPolicy policy, DateTimeOffset now) =>
+        Reassess($"dispute {disputeId} resolved", account, policy, now);
+
+    /// <summary>
+    /// What is left to chase changed (a dispute, a dunning block, a payment, an invoice falling due): the ladder goes on
+    /// with the rest, waits when all of it is under review (an announced consequence is then cancelled), and comes
+    /// back when something is left again. A promise or payment plan being awaited holds the ladder whatever happens to
+    /// disputes.
+    /// </summary>
+    public ProcessResult Reassess(string cause, DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
     {
-        if (OpenDisputes.Contains(disputeId)) return ProcessResult.Nothing; // already paused for it at start
-        var events = CancelObligation($"dispute {disputeId} opened", now);
-        OpenDisputes.Add(disputeId);
-        Generation++;
-        events.Add(new DunningPaused($"dispute {disputeId} is open", null, now));
-        return new ProcessResult(events, [], null, false);
+        var credit = NettedAccount.Of(account, policy, now);
+        account = credit.Account;
+        if (account.PastDueBalance(now).Count == 0) return Complete([.. credit.Events], credit.Settled("nothing is past due"), now);
+        return credit.Before(Rethink(cause, account, policy, now));
     }
 
-    public ProcessResult DisputeResolved(string disputeId, DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
+    /// <summary><see cref="Reassess"/> on an account already netted, with something past due.</summary>
+    private ProcessResult Rethink(string cause, DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
     {
-        if (!OpenDisputes.Remove(disputeId) || OpenDisputes.Count > 0) return ProcessResult.Nothing;
-        if (account.PastDueBalance(now).Count == 0) return Complete([], "nothing is past due", now);
-        return ScheduleNext([new DunningResumed($"dispute {disputeId} resolved", Ladder(policy).Steps[ResumableIndex(policy)].Id, now)],
-            [], account, policy, now);
+        if (PromiseId is not null || PlanId is not null) return ProcessResult.Nothing;
+        if (account.EverythingUnderReview(now) is { } review)
+            return review == PausedFor
+                ? ProcessResult.Nothing
+                : ScheduleNext(CancelObligation($"{cause}: everything past due is under review", now), [], account, policy, now);
+        return PausedFor is null ? ProcessResult.Nothing : ScheduleNext([], [], account, policy, now, resumedFor: cause);
     }
 
     /// <summary>After any payment: a settled account leaves the ladder at once, and nothing announced is carried out.</summary>
     public ProcessResult PaymentReceived(DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
     {
-        if (account.PastDueBalance(now).Count > 0) return PlanPaidOff(account, policy, now);
-        var events = new List<object>();
+        var credit = NettedAccount.Of(account, policy, now);
+        account = credit.Account;
+        if (account.PastDueBalance(now).Count > 0)
+            return credit.Before(PlanPaidOff(account, policy, now) ?? Rethink("paid in part", account, policy, now));
+        var events = new List<object>(credit.Events);
         if (policy.ReleaseHoldOnFullPayment && account.CreditHold is { PlacedBy: StepRunner.PolicyActor })
             events.Add(new CreditHoldReleased(StepRunner.PolicyActor, "Released on full payment, as the credit policy provides.", now));
-        return Complete(events, "paid: nothing is past due", now);
+        return Complete(events, credit.Settled("paid: nothing is past due"), now);
     }
 
     /// <summary>A person took the account off the ladder (agency referral by hand, write-off).</summary>
@@ -123,14 +158,14 @@ public sealed partial class DunningProcess
 
         PromiseId = null;
         PromiseDueAt = null;
-        events.Add(new DunningResumed(reason, Ladder(policy).Steps[ResumableIndex(policy)].Id, now));
-        return ScheduleNext(events, [], account, policy, now);
+        return ScheduleNext(events, [], account, policy, now, resumedFor: reason);
     }
 
     private ProcessResult RunStep(DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
     {
         var ladder = Ladder(policy);
         var step = ladder.Steps[NextStepIndex];
+        if (step.Action == StepAction.FinalNotice && StepRunner.SentByPerson(step, account)) return AwaitDispatch(step, account, policy, now);
         var deadline = step.ResponseWindow is { } window ? now + window : (DateTimeOffset?)null;
         var run = StepRunner.Run(account, policy, step, now, deadline, $"{account.Id}:T-{account.TasksCreated + 1}");
         var events = run.Events.ToList();
@@ -142,12 +177,7 @@ public sealed partial class DunningProcess
             ObligationDeadline = null;
         }
 
-        if (deadline is not null)
-        {
-            OpenObligationId = $"{account.Id}:OB-{account.Obligations.Count + 1}";
-            ObligationDeadline = deadline;
-            events.Add(new ObligationRecorded(OpenObligationId, step.Consequence!.Value, deadline.Value, step.Id, now));
-        }
+        if (deadline is not null) events.Add(OpenObligation(account, step, deadline.Value, now));
 
         LastStepAt = now;
         NextStepIndex++;
@@ -156,18 +186,27 @@ public sealed partial class DunningProcess
             : ScheduleNext(events, run.Emails, account, policy, now);
     }
 
+    /// <param name="resumedFor">Why a paused ladder goes on: recorded as <see cref="DunningResumed"/> only when a step is planned.</param>
     private ProcessResult ScheduleNext(List<object> events, IReadOnlyList<OutboundEmail> emails, DebtorAccount account,
-        CreditPolicy policy, DateTimeOffset now)
+        CreditPolicy policy, DateTimeOffset now, string? resumedFor = null)
     {
         Generation++;
-        if (OpenDisputes.Count > 0) return new ProcessResult(events, emails, null, false);
+        if (NoticeAwaitingDispatchTaskId is not null) return new ProcessResult(events, emails, null, false);
         if (PromiseId is not null) return new ProcessResult(events, emails, new Wakeup(Generation, PromiseDueAt!.Value), false);
         if (PlanId is not null) return new ProcessResult(events, emails, new Wakeup(Generation, PlanCheckAt!.Value), false);
+        if (account.EverythingUnderReview(now) is { } review)
+        {
+            if (review != PausedFor) events.Add(new DunningPaused(review, account.FirstReviewEnd(now), now));
+            PausedFor = review;
+            return new ProcessResult(events, emails, null, false);
+        }
 
         NextStepIndex = ResumableIndex(policy);
         var step = Ladder(policy).Steps[NextStepIndex];
         var at = step.RunsAtDeadline ? ObligationDeadline!.Value : StepTime(step, account);
         NextStepAt = at < now ? now : at;
+        PausedFor = null;
+        if (resumedFor is not null) events.Add(new DunningResumed(resumedFor, step.Id, now));
         events.Add(new DunningStepScheduled(step.Id, step.Action, step.Channel, NextStepAt.Value));
         return new ProcessResult(events, emails, new Wakeup(Generation, NextStepAt.Value), false);
     }
@@ -193,11 +232,12 @@ public sealed partial class DunningProcess
 
     private List<object> CancelObligation(string reason, DateTimeOffset now)
     {
-        if (OpenObligationId is null) return [];
-        var cancelled = new ObligationCancelled(OpenObligationId, reason, now);
+        var events = WithdrawNoticeAwaitingDispatch(reason, now);
+        if (OpenObligationId is null) return events;
+        events.Add(new ObligationCancelled(OpenObligationId, reason, now));
         OpenObligationId = null;
         ObligationDeadline = null;
-        return [cancelled];
+        return events;
     }
 
     private ProcessResult Complete(List<object> events, string reason, DateTimeOffset now)

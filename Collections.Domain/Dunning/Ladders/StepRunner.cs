@@ -2,6 +2,7 @@ using Collections.Domain.Accounts;
 using Collections.Domain.Common;
 using Collections.Domain.Contacts;
 using Collections.Domain.CreditHolds;
+using Collections.Domain.Disputes;
 using Collections.Domain.Dunning.Calendar;
 using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Dunning.PolicyFile;
@@ -25,7 +26,7 @@ public static class StepRunner
     public static StepResult Run(DebtorAccount account, CreditPolicy policy, PolicyStep step, DateTimeOffset now,
         DateTimeOffset? deadline, string taskId)
     {
-        var pastDue = account.PastDueBalance(now);
+        var pastDue = account.PastDueBalanceForDunning(now); // a consequence is never carried out on what is under review
         return step.Action switch
         {
             StepAction.CreditHold => new StepResult(account.CreditHold is null
@@ -62,7 +63,7 @@ public static class StepRunner
         return new StepResult([sent, Task(step, taskId, sender, contact, instructions, now)], []);
     }
 
-    private static CollectionTaskCreated Task(PolicyStep step, string taskId, Sender sender, DebtorContact contact,
+    internal static CollectionTaskCreated Task(PolicyStep step, string taskId, Sender sender, DebtorContact contact,
         string instructions, DateTimeOffset now) =>
         new(taskId, step.Id, step.Channel, step.Sender, sender.Name, contact.ContactId, contact.Role, instructions, now);
 
@@ -78,11 +79,44 @@ public static class StepRunner
         account.Contacts.Where(c => c.Role >= role).OrderBy(c => c.Role).FirstOrDefault()
         ?? account.Contacts.OrderByDescending(c => c.Role).First();
 
+    /// <summary>The task for a final notice a person sends: a draft whose contact-by date is set when they mark it sent.</summary>
+    public static CollectionTaskCreated DispatchTask(DebtorAccount account, CreditPolicy policy, PolicyStep step, DateTimeOffset now,
+        string taskId)
+    {
+        var contact = Recipient(account, step.Recipient);
+        var sender = policy.Senders[step.Sender];
+        var draft = MessageRenderer.Render(policy.Templates[step.Template!],
+            MergeValues(account, policy, step, contact, sender, now, null, ContactBySetWhenSent));
+        var instructions = $"Send by {ChannelName(step.Channel)} to {contact.Name} ({Address(contact, step.Channel)}), then mark " +
+                           "this task done: the contact-by date is set at that moment and the final text is recorded " +
+                           $"(ReminderSent) for you to send. Until then no deadline runs.\n\nDraft:\n{draft}";
+        return Task(step, taskId, sender, contact, instructions, now);
+    }
+
+    /// <summary>The final notice as sent, with the deadline that runs from its dispatch.</summary>
+    public static ReminderSent NoticeSent(DebtorAccount account, CreditPolicy policy, PolicyStep step, DateTimeOffset sentAt,
+        DateTimeOffset deadline)
+    {
+        var contact = Recipient(account, step.Recipient);
+        var sender = policy.Senders[step.Sender];
+        var message = MessageRenderer.Render(policy.Templates[step.Template!],
+            MergeValues(account, policy, step, contact, sender, sentAt, deadline));
+        return new ReminderSent(step.Id, step.Channel, step.Template!, $"{sender.Name}, {sender.Title}", contact.ContactId,
+            contact.Role, message.Subject, message.Body, sentAt);
+    }
+
+    /// <summary>A final notice goes out by itself only by email to an address on file; anything else a person sends.</summary>
+    public static bool SentByPerson(PolicyStep step, DebtorAccount account) =>
+        step.Channel != Channel.Email || string.IsNullOrWhiteSpace(Recipient(account, step.Recipient).Email);
+
+    private const string ContactBySetWhenSent = "[the date and time set when this is sent]";
+
     private static Dictionary<string, string> MergeValues(DebtorAccount account, CreditPolicy policy, PolicyStep step,
-        DebtorContact contact, Sender sender, DateTimeOffset now, DateTimeOffset? deadline)
+        DebtorContact contact, Sender sender, DateTimeOffset now, DateTimeOffset? deadline, string contactByPending = "")
     {
         var today = account.Today(now);
-        var pastDue = account.PastDueInvoices(now).OrderBy(i => i.DueDate).ToList();
+        var pastDue = account.PastDueForDunning(now).OrderBy(i => i.DueDate).ToList();
+        var underReview = account.PastDueUnderReview(now).OrderBy(i => i.DueDate).ToList();
         return new Dictionary<string, string>
         {
             ["accountNumber"] = account.Id,
@@ -92,19 +126,22 @@ public static class StepRunner
             ["invoiceLines"] = string.Join("\n", pastDue.Select(i =>
                 $"- Invoice {i.InvoiceNumber}, due {i.DueDate:yyyy-MM-dd}, {i.DaysPastDue(today)} days past due: " +
                 $"{Amount(i.Open, i.Currency)} open" +
-                (i.LateFees > 0 ? $" (including a late fee of {Amount(i.LateFees, i.Currency)})" : ""))),
-            ["totalDue"] = string.Join(" and ", account.PastDueBalance(now).Select(m => Amount(m.Amount, m.Currency))),
+                (i.LateFees > 0 ? $" (including a late fee of {Amount(i.LateFees, i.Currency)})" : "")).Concat(underReview.Select(i =>
+                $"- Invoice {i.InvoiceNumber}, due {i.DueDate:yyyy-MM-dd}, {Amount(i.Open, i.Currency)}: " +
+                $"{account.ReviewInMessages(i.InvoiceNumber, now)}, not included in the amount due"))),
+            ["totalDue"] = string.Join(" and ", account.PastDueBalanceForDunning(now).Select(m => Amount(m.Amount, m.Currency))),
             ["lateFeeLines"] = string.Join("\n", pastDue.Where(i => i.Contract?.LateFee is not null).Select(i =>
                 $"- Under {i.Contract!.Reference ?? "our contract"}, a late fee of {i.Contract.LateFee!.Percent}% applies to invoice " +
                 $"{i.InvoiceNumber} once it is more than {i.Contract.LateFee.AfterDaysPastDue} days past due" +
                 (i.LateFees > 0 ? $"; {Amount(i.LateFees, i.Currency)} has been added." : "."))),
             ["oldestDaysPastDue"] = pastDue.Count == 0 ? "0" : pastDue[0].DaysPastDue(today).ToString(CultureInfo.InvariantCulture),
-            ["contactBy"] = deadline is { } d ? account.Describe(d) : "",
+            ["contactBy"] = deadline is { } d ? account.Describe(d) : contactByPending,
             ["nextStep"] = step.Consequence is { } consequence ? Describe(consequence, policy) : "",
             ["policyCitation"] = policy.Citation,
             ["senderName"] = sender.Name,
             ["senderTitle"] = sender.Title,
-            ["today"] = today.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)
+            ["today"] = today.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+            ["orderStopDays"] = policy.Orders.StopAfterDaysPastDue?.ToString(CultureInfo.InvariantCulture) ?? ""
         };
     }
 

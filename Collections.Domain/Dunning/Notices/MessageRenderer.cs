@@ -9,15 +9,17 @@ public static partial class MessageRenderer
     public static readonly IReadOnlyList<string> Fields =
     [
         "accountNumber", "debtorName", "contactName", "contactRole", "invoiceLines", "totalDue", "lateFeeLines",
-        "oldestDaysPastDue", "contactBy", "nextStep", "policyCitation", "senderName", "senderTitle", "today"
+        "oldestDaysPastDue", "contactBy", "nextStep", "policyCitation", "senderName", "senderTitle", "today",
+        "orderStopDays"
     ];
 
     [GeneratedRegex(@"\{\{\s*(\w+)\s*\}\}")]
     private static partial Regex MergeField();
 
-    public static IEnumerable<string> UnknownFields(MessageTemplate template) =>
-        MergeField().Matches(template.Subject + "\n" + template.Body).Select(m => m.Groups[1].Value)
-            .Where(f => !Fields.Contains(f)).Distinct();
+    public static IEnumerable<string> FieldsUsed(MessageTemplate template) =>
+        MergeField().Matches(template.Subject + "\n" + template.Body).Select(m => m.Groups[1].Value).Distinct();
+
+    public static IEnumerable<string> UnknownFields(MessageTemplate template) => FieldsUsed(template).Where(f => !Fields.Contains(f));
 
     public static RenderedMessage Render(MessageTemplate template, IReadOnlyDictionary<string, string> values) =>
         new(Fill(template.Subject, values), Fill(template.Body, values));

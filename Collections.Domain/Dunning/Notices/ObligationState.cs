@@ -9,5 +9,7 @@ public enum ObligationStatus
     Cancelled = 3
 }
 
+/// <param name="Deadline">When the consequence runs; after contact in time, the end of the follow-up.</param>
+/// <param name="HeldBecause">Why the consequence waits past the notice's own deadline (the debtor got in touch).</param>
 public sealed record ObligationState(string ObligationId, StepAction Consequence, DateTimeOffset Deadline,
-    ObligationStatus Status, string? Reason);
+    ObligationStatus Status, string? Reason, string? HeldBecause = null);

@@ -1,5 +1,6 @@
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
+using Collections.Domain.Currencies;
 
 namespace Collections.Domain.Dunning.PolicyFile;
 
@@ -72,7 +73,7 @@ public sealed record Ladder(IReadOnlyList<PolicyStep> Steps, string? ResumeAfter
 }
 
 /// <param name="LatePaymentsForChronic">Invoices paid late within <paramref name="ChronicLookbackMonths"/> that make a payer chronic.</param>
-/// <param name="HighValuePastDue">Past-due balance (in any one currency) from which an account is treated as high value.</param>
+/// <param name="HighValuePastDue">Past-due balance from which an account is treated as high value; other currencies are converted into its currency and added up.</param>
 /// <param name="PromiseGrace">How long after a promised date a payment is still awaited before the promise counts as broken.</param>
 /// <param name="ReleaseHoldOnFullPayment">Opt-in: lift a policy credit hold by itself once nothing is past due.</param>
 public sealed record CreditPolicy(
@@ -80,7 +81,7 @@ public sealed record CreditPolicy(
     string Citation,
     int ChronicLookbackMonths,
     int LatePaymentsForChronic,
-    decimal HighValuePastDue,
+    Money HighValuePastDue,
     TimeSpan PromiseGrace,
     bool ReleaseHoldOnFullPayment,
     string Agency,
@@ -90,6 +91,18 @@ public sealed record CreditPolicy(
     IReadOnlyDictionary<string, MessageTemplate> Templates)
 {
     public WriteOffApproval WriteOffApproval { get; init; } = WriteOffApproval.AlwaysTwo;
+
+    public NoticeRules Notices { get; init; } = NoticeRules.Default;
+
+    public UnappliedCreditRule UnappliedCredit { get; init; } = UnappliedCreditRule.Apply;
+
+    /// <summary>
+    /// Not part of the policy file: the deployment's rates (configuration), attached to every tenant's policy at start-up
+    /// so that the thresholds are measured with them. Without a table only amounts in a threshold's own currency convert.
+    /// </summary>
+    public ExchangeRates ExchangeRates { get; init; } = ExchangeRates.None;
+
+    public OrderRules Orders { get; init; } = OrderRules.HoldOrWriteOffOnly;
 
     public PromiseRules Promises { get; init; } = PromiseRules.None;
 

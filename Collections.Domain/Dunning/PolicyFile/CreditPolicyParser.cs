@@ -1,5 +1,6 @@
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
+using Collections.Domain.Contacts;
 using Collections.Domain.Dunning.Notices;
 using System.Globalization;
 using System.Text.Json;
@@ -49,11 +50,11 @@ public static partial class CreditPolicyParser
         Required(file.Citation, "$.citation", error);
         Required(file.Agency, "$.agency", error);
         Required(file.CreditBureau, "$.creditBureau", error);
-        var segments = file.Segments ?? new SegmentRules(0, 0, 0);
+        var segments = file.Segments ?? new SegmentRules(0, 0, default);
         if (file.Segments is null) error("$.segments", "is required.");
         if (segments.ChronicLookbackMonths is < 1 or > 60) error("$.segments.chronicLookbackMonths", "must be between 1 and 60.");
         if (segments.LatePaymentsForChronic < 1) error("$.segments.latePaymentsForChronic", "must be 1 or more.");
-        if (segments.HighValuePastDue <= 0) error("$.segments.highValuePastDue", "must be greater than zero.");
+        var highValue = file.Segments is null ? new Money(0, "") : ParseThreshold(segments.HighValuePastDue, "$.segments.highValuePastDue", error);
 
         var templates = file.Templates ?? new Dictionary<string, MessageTemplate>();
         foreach (var (name, template) in templates)
@@ -86,12 +87,18 @@ public static partial class CreditPolicyParser
                 ladders[segment] = BuildLadder(ladder, path, templates, error);
         }
 
+        var orders = OrderRules.From(file.Orders, error);
+        TemplateFit.CheckOrderStopDays(templates, orders, error);
+
         return new CreditPolicy(file.Version, file.Citation, segments.ChronicLookbackMonths,
-            segments.LatePaymentsForChronic, segments.HighValuePastDue,
+            segments.LatePaymentsForChronic, highValue,
             ParseDuration(file.PromiseGrace ?? "0d", "$.promiseGrace", error), file.ReleaseHoldOnFullPayment,
             file.Agency, file.CreditBureau, senders, ladders, templates)
         {
             WriteOffApproval = BuildWriteOffApproval(file.WriteOffs, error),
+            Notices = BuildNoticeRules(file.FinalNotices, error),
+            UnappliedCredit = file.UnappliedCredit ?? UnappliedCreditRule.Apply,
+            Orders = orders,
             Promises = BuildPromiseRules(file.Promises, error),
             PaymentPlans = BuildPaymentPlanRules(file.PaymentPlans, error)
         };
@@ -108,6 +115,28 @@ public static partial class CreditPolicyParser
         }
 
         return new WriteOffApproval(limits);
+    }
+
+    private static NoticeRules BuildNoticeRules(NoticeFile? file, Action<string, string> error)
+    {
+        if (file is null) return NoticeRules.Default;
+        var contact = file.ContactThatCounts;
+        if (contact is not null)
+        {
+            if (contact.Directions is not { Count: > 0 }) error("$.finalNotices.contactThatCounts.directions", "must name at least one direction.");
+            if (contact.Channels is not { Count: > 0 }) error("$.finalNotices.contactThatCounts.channels", "must name at least one channel.");
+            if (contact.Outcomes is not { Count: > 0 }) error("$.finalNotices.contactThatCounts.outcomes", "must name at least one outcome.");
+        }
+
+        var delivery = new Dictionary<Channel, TimeSpan>();
+        foreach (var (channel, text) in file.DeliveryTime ?? [])
+            delivery[channel] = ParseDuration(text, $"$.finalNotices.deliveryTime.{Camel<Channel>(channel)}", error);
+        return new NoticeRules(
+            contact is null
+                ? ContactThatCounts.Default
+                : new ContactThatCounts((contact.Directions ?? []).ToHashSet(), (contact.Channels ?? []).ToHashSet(), (contact.Outcomes ?? []).ToHashSet()),
+            file.FollowUpGrace is { } grace ? ParseDuration(grace, "$.finalNotices.followUpGrace", error) : NoticeRules.Default.FollowUpGrace,
+            file.DeliveryTime is null ? NoticeRules.Default.DeliveryTime : delivery);
     }
 
     private static Ladder BuildLadder(LadderFile ladder, string path, IReadOnlyDictionary<string, MessageTemplate> templates,
@@ -133,7 +162,8 @@ public static partial class CreditPolicyParser
             if (step.Action is StepAction.Reminder or StepAction.PhoneCall or StepAction.FinalNotice or StepAction.LetterOfDemand)
             {
                 if (string.IsNullOrWhiteSpace(step.Template)) error($"{at}.template", $"is required for a {step.Action} step.");
-                else if (!templates.ContainsKey(step.Template)) error($"{at}.template", $"names no template in $.templates: '{step.Template}'.");
+                else if (!templates.TryGetValue(step.Template, out var template)) error($"{at}.template", $"names no template in $.templates: '{step.Template}'.");
+                else TemplateFit.Check(step.Action, step.Template, template, $"{at}.template", error);
             }
 
             if (runsAtDeadline)
@@ -216,7 +246,7 @@ public static partial class CreditPolicyParser
     private static string Camel<TEnum>(TEnum? value) where TEnum : struct, Enum =>
         value is null ? "" : JsonNamingPolicy.CamelCase.ConvertName(value.Value.ToString());
 
-    private sealed record SegmentRules(int ChronicLookbackMonths, int LatePaymentsForChronic, decimal HighValuePastDue);
+    private sealed record SegmentRules(int ChronicLookbackMonths, int LatePaymentsForChronic, JsonElement HighValuePastDue);
 
     private sealed record StepFile(string Id, string? After, StepAnchor From, string? At, Channel Channel, string? Template,
         SenderRole Sender, ContactRole Recipient, StepAction Action, string? ResponseWindow, StepAction? Consequence);
@@ -235,8 +265,15 @@ public static partial class CreditPolicyParser
         Dictionary<CollectionSegment, LadderFile>? Ladders,
         Dictionary<string, MessageTemplate>? Templates,
         WriteOffFile? WriteOffs = null,
+        NoticeFile? FinalNotices = null,
+        UnappliedCreditRule? UnappliedCredit = null,
+        OrderRulesFile? Orders = null,
         PromisesFile? Promises = null,
         PaymentPlansFile? PaymentPlans = null);
 
     private sealed record WriteOffFile(Dictionary<string, decimal>? SecondApprovalAbove);
+
+    private sealed record ContactFile(List<ContactDirection>? Directions, List<Channel>? Channels, List<ContactOutcome>? Outcomes);
+
+    private sealed record NoticeFile(ContactFile? ContactThatCounts, string? FollowUpGrace, Dictionary<Channel, string>? DeliveryTime);
 }
