@@ -1,6 +1,7 @@
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
 using Collections.Domain.Dunning.PolicyFile;
+using Collections.Domain.Payments;
 using Collections.Domain.Promises;
 
 namespace Collections.Domain.PaymentPlans;
@@ -39,11 +40,13 @@ public static class AgreePaymentPlanDecision
             return Decision.NotAllowed("paymentPlan",
                 $"Payment plan {standing.PlanId} is in place until {standing.Instalments[^1].DueDate:yyyy-MM-dd}; one plan at a time.");
 
-        var policy = WithinPolicy(account, command.Currency, instalments, rules, now);
+        // Measured net of the credit on the account: the escalation sets it against what is past due anyway.
+        var netted = account.Netted(now);
+        var policy = WithinPolicy(netted, command.Currency, instalments, rules, now);
         if (!policy.IsValid) return policy.Reject(RejectionKind.NotAllowed);
 
         var agreed = new PaymentPlanAgreed($"PP-{account.PaymentPlansAgreed + 1}", command.Currency, instalments,
-            new Money(account.PastDueIn(command.Currency, now), command.Currency), by.Id, command.Note, now);
+            new Money(netted.PastDueIn(command.Currency, now), command.Currency), by.Id, command.Note, now);
         // A standing promise is replaced by the plan (the escalation waits for the instalments instead); one whose
         // date has passed unpaid was broken, as when a new promise is taken.
         return account.OpenPromise switch

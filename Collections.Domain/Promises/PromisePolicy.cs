@@ -23,7 +23,7 @@ public enum PromiseAcceptance
 /// </summary>
 public static class PromisePolicy
 {
-    /// <param name="pastDue">What is past due in the promise's currency now (more than zero).</param>
+    /// <param name="pastDue">What is past due in the promise's currency now, net of the credit on the account (zero asks no share).</param>
     /// <returns>Each rule the promise breaks, in words; empty when it keeps them all.</returns>
     public static IReadOnlyList<string> ReasonsOutside(this PromiseRules rules, DebtorAccount account, Money amount,
         decimal pastDue, DateOnly promisedDate, DateTimeOffset now)

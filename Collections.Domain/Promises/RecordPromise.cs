@@ -104,7 +104,8 @@ public static class RecordPromiseDecision
         else if (account.OpenPromise is { } awaitingApproval) // nobody approved it: the debtor's new word replaces it
             events.Add(new PromiseSuperseded(awaitingApproval.PromiseId, made.PromiseId, now));
         events.Add(made);
-        if ((rules ?? PromiseRules.None).ReasonsOutside(account, made.Amount, pastDue, made.PromisedDate, now) is { Count: > 0 } reasons)
+        var owed = account.Netted(now).PastDueIn(command.Currency, now); // zero when credit covers it all: no share to ask for
+        if ((rules ?? PromiseRules.None).ReasonsOutside(account, made.Amount, owed, made.PromisedDate, now) is { Count: > 0 } reasons)
             events.Add(new PromiseReferredForApproval(made.PromiseId, reasons, now));
         return Decision.Append([.. events]);
     }

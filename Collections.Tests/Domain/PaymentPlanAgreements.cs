@@ -44,6 +44,19 @@ public class PaymentPlanAgreements
     }
 
     [Fact]
+    public void a_plan_covers_what_is_owed_once_the_credit_on_the_account_is_set_against_it()
+    {
+        var account = PastDue().With(new PaymentReceived("PAY-0", new Money(500m, "EUR"), Now.AddDays(-30), [], 500m, null));
+
+        var agreed = Agree(account, Plan((10, 350m), (40, 350m))).Events.ShouldHaveSingleItem().ShouldBeOfType<PaymentPlanAgreed>();
+        agreed.PastDue.ShouldBe(new Money(700m, "EUR"));
+        Agree(account, Plan((10, 300m), (40, 350m))).Rejection.ShouldNotBeNull().Errors["instalments"].ShouldHaveSingleItem()
+            .ShouldContain("must cover the 700.00 EUR past due");
+        Agree(account, Plan((10, 600m), (40, 600m))).Rejection.ShouldNotBeNull().Errors["instalments"].ShouldHaveSingleItem()
+            .ShouldContain("more than the 700.00 EUR open");
+    }
+
+    [Fact]
     public void each_instalment_is_dated_in_order_from_today_and_fits_the_currency_and_every_fault_is_named()
     {
         var plan = new AgreePaymentPlan("EUR",

@@ -29,6 +29,19 @@ public class PromisePolicyRules
     }
 
     [Fact]
+    public void the_share_is_of_what_is_owed_once_the_credit_on_the_account_is_set_against_it()
+    {
+        var account = PastDue().With(new Collections.Domain.Payments.PaymentReceived("PAY-0", new Money(1000m, "EUR"), Now.AddDays(-30), [],
+            1000m, null));
+        // A sixth of the 1,200.00 past due, but all of the 200.00 the escalation will chase.
+        account.Decide(Promise(200m, Today.AddDays(7)), Person("collector-1"), Now, HalfWithinTwoWeeks)
+            .Events.ShouldHaveSingleItem().ShouldBeOfType<PromiseMade>();
+        account.Decide(Promise(99.99m, Today.AddDays(7)), Person("collector-1"), Now, HalfWithinTwoWeeks)
+            .Events.OfType<PromiseReferredForApproval>().ShouldHaveSingleItem().Reasons.ShouldHaveSingleItem()
+            .ShouldContain("of the 200.00 EUR past due");
+    }
+
+    [Fact]
     public void a_token_promise_far_out_is_recorded_and_referred_for_approval_with_each_reason()
     {
         var account = PastDue(10_000m);
