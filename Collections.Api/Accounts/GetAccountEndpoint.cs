@@ -34,6 +34,7 @@ public sealed record InvoiceView(string InvoiceNumber, string Currency, decimal 
     string? UnderReview);
 
 /// <param name="Dunning">Where the account stands on its escalation ladder: segment, next step and its time, or why it is paused.</param>
+/// <param name="OpenPromise">With <c>acceptance</c> and <c>acceptanceReason</c>: whether it holds the escalation, and why.</param>
 /// <param name="OpenTasks">Calls and letters the escalation asked a person for, not yet completed (<c>POST …/tasks/{taskId}/completion</c>).</param>
 /// <param name="PendingWriteOff">A write-off above the four-eyes threshold, waiting for a second credit manager.</param>
 /// <param name="AsOf">The moment the balances are computed at; <c>Today</c> is that moment's date in the debtor's time zone.</param>
@@ -43,6 +44,7 @@ public sealed record InvoiceView(string InvoiceNumber, string Currency, decimal 
 /// <param name="DunningBlocks">Invoices left out of the escalation until a date, as they stand at <c>AsOf</c>.</param>
 /// <param name="ContactGaps">Steps of the ladder ahead whose message could not go out as the contacts stand now (credit
 /// policy, missing contacts and addresses): record the details before the step falls due.</param>
+/// <param name="PaymentPlan">The latest payment plan, open or ended, with each instalment's standing today.</param>
 public sealed record AccountView(
     string AccountNumber,
     long Version,
@@ -71,7 +73,8 @@ public sealed record AccountView(
     IReadOnlyList<OpenTask> OpenTasks,
     IReadOnlyList<Money> PastDueForDunning,
     IReadOnlyList<DunningBlockState> DunningBlocks,
-    IReadOnlyList<ContactGapView> ContactGaps)
+    IReadOnlyList<ContactGapView> ContactGaps,
+    PaymentPlanView? PaymentPlan)
 {
     public static AccountView Of(DebtorAccount account, DateTimeOffset asOf, CreditPolicy policy)
     {
@@ -86,7 +89,8 @@ public sealed record AccountView(
             account.OpenPromise, account.OpenDisputes, account.CreditHold, account.AgencyReferral, account.WriteOff,
             account.PendingWriteOff, account.Dunning, account.Obligations, account.OpenTasks, account.PastDueBalanceForDunning(asOf),
             account.DunningBlocks.Where(b => b.IsActive(asOf)).ToList(),
-            Domain.Dunning.Ladders.ContactGaps.Ahead(account, policy).Select(ContactGapView.Of).ToList());
+            Domain.Dunning.Ladders.ContactGaps.Ahead(account, policy).Select(ContactGapView.Of).ToList(),
+            PaymentPlanView.Of(account.PaymentPlan, today));
     }
 }
 

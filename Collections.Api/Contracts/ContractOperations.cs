@@ -27,6 +27,11 @@ public sealed class ContractOperations : IOpenApiOperationTransformer
         ["POST api/accounts/{accountNumber}/promises"] = """
             {"amount":700.00,"currency":"EUR","promisedDate":"2026-12-04","contactId":"ap","note":"Paying Friday"}
             """,
+        ["POST api/accounts/{accountNumber}/promises/{promiseId}/approval"] = """{"note":"CFO confirmed the date in writing; the parent company guarantees it"}""",
+        ["POST api/accounts/{accountNumber}/payment-plan"] = """
+            {"currency":"EUR","instalments":[{"dueDate":"2026-12-15","amount":420.00},{"dueDate":"2027-01-15","amount":420.00},
+             {"dueDate":"2027-02-15","amount":420.00}],"note":"Agreed with the CFO on the phone; confirmation sent by email"}
+            """,
         ["POST api/accounts/{accountNumber}/contacts"] = """
             {"channel":"phone","direction":"outbound","contactId":"ap","summary":"Invoice approved, in Friday's run.","outcome":"reached"}
             """,

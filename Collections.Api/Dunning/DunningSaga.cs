@@ -18,7 +18,7 @@ namespace Collections.Api.Dunning;
 /// update silently overwriting the other. Tenanted like everything else: its document, the account it reads and the
 /// messages it schedules are those of the tenant on the message's envelope, whose own credit policy it follows.
 /// </summary>
-public sealed class DunningSaga : Saga, IRevisioned
+public sealed partial class DunningSaga : Saga, IRevisioned
 {
     public string Id { get; set; } = "";
     public DunningProcess? Process { get; set; }

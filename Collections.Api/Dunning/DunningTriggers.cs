@@ -6,6 +6,7 @@ using Collections.Domain.Dunning.Ladders;
 using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Escalation;
 using Collections.Domain.Invoicing;
+using Collections.Domain.PaymentPlans;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;
 using Collections.Domain.Tasks;
@@ -38,6 +39,13 @@ public static class DunningTriggers
                     break;
                 case PromiseMade promise:
                     messages.Add(new PromiseRecorded(account.Id, promise.PromiseId, promise.PromisedDate));
+                    break;
+                case PromiseApproved approved when account.OpenPromise is { } promise:
+                    // Heard as the promise again: now accepted, it pauses the escalation.
+                    messages.Add(new PromiseRecorded(account.Id, approved.PromiseId, promise.PromisedDate));
+                    break;
+                case PaymentPlanAgreed plan:
+                    messages.Add(new PaymentPlanMade(account.Id, plan.PlanId));
                     break;
                 // Only what the escalation can act on goes to it: a busy account logs many calls and closes many tasks.
                 case ContactLogged contact when account.Obligations.Any(o => o.Status == ObligationStatus.Open && o.HeldBecause is null):

@@ -24,7 +24,7 @@ public sealed record SweepSettings(bool Enabled, TimeSpan Interval, TimeSpan Gra
 
 /// <summary>
 /// The second line of defence behind <see cref="AccountMessageQueues"/>: finds escalations whose next step,
-/// promise check or consequence is overdue by more than the grace with no wake-up waiting to run, and wakes
+/// promise or instalment check or consequence is overdue by more than the grace with no wake-up waiting to run, and wakes
 /// them. A wake-up carries the escalation's generation, so one that arrives twice runs the step once. It visits every
 /// tenant, each in a session of its own, and wakes an escalation for its own tenant: account numbers repeat across
 /// tenants, so a live timer counts only for the tenant on its envelope. Timers wait in the inbox of their tenant's
@@ -121,7 +121,7 @@ public sealed class EscalationSweep(IDocumentStore store, Tenants tenants, Tenan
     {
         var cutoff = clock.GetUtcNow().ToUniversalTime() - settings.Grace;
         var candidates = await session.Query<DunningSaga>()
-            .Where(s => s.Process!.NextStepAt < cutoff || s.Process!.PromiseDueAt < cutoff)
+            .Where(s => s.Process!.NextStepAt < cutoff || s.Process!.PromiseDueAt < cutoff || s.Process!.PlanCheckAt < cutoff)
             .ToListAsync(token);
         return candidates.Where(s => s.Process!.WakeDueAt < cutoff).OrderBy(s => s.Process!.WakeDueAt).Take(max).ToList();
     }

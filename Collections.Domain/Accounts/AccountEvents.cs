@@ -6,6 +6,7 @@ using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Escalation;
 using Collections.Domain.Invoicing;
 using Collections.Domain.Orders;
+using Collections.Domain.PaymentPlans;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;
 using Collections.Domain.Tasks;
@@ -28,6 +29,8 @@ public static class AccountEvents
         typeof(ObligationRecorded), typeof(ObligationFulfilled), typeof(ObligationCancelled), typeof(ObligationSuspended),
         typeof(FinalNoticeAwaitingDispatch), typeof(FinalNoticeWithdrawn),
         typeof(DunningBlockPlaced), typeof(DunningBlockLifted), typeof(DunningBlockEnded), typeof(InvoicePassedOrderLimit),
-        typeof(RecipientSubstituted), typeof(ContactDetailsRequested), typeof(StepSkipped), typeof(ContactDetailsRecorded)
+        typeof(RecipientSubstituted), typeof(ContactDetailsRequested), typeof(StepSkipped), typeof(ContactDetailsRecorded),
+        typeof(PromiseReferredForApproval), typeof(PromiseApproved), typeof(PromiseSuperseded),
+        typeof(PaymentPlanAgreed), typeof(PaymentPlanInstalmentMet), typeof(PaymentPlanBroken), typeof(PaymentPlanCompleted)
     ];
 }

@@ -7,6 +7,7 @@ using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Escalation;
 using Collections.Domain.Invoicing;
 using Collections.Domain.Orders;
+using Collections.Domain.PaymentPlans;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;
 using Collections.Domain.Tasks;
@@ -18,7 +19,7 @@ namespace Collections.Domain.Accounts;
 /// One debtor account, folded from its event stream (keyed by the creditor's account number).
 /// Only <see cref="Evolve"/> changes it; decisions read it and return events.
 /// </summary>
-public sealed class DebtorAccount
+public sealed partial class DebtorAccount
 {
     public string Id { get; set; } = "";
     public long Version { get; set; }
@@ -103,6 +104,13 @@ public sealed class DebtorAccount
             case PromiseMade e: When(e); break;
             case PromiseKept e: When(e); break;
             case PromiseBroken e: When(e); break;
+            case PromiseReferredForApproval e: When(e); break;
+            case PromiseApproved e: When(e); break;
+            case PromiseSuperseded: OpenPromise = null; break;
+            case PaymentPlanAgreed e: When(e); break;
+            case PaymentPlanInstalmentMet e: When(e); break;
+            case PaymentPlanBroken e: When(e); break;
+            case PaymentPlanCompleted e: When(e); break;
             case DisputeRaised e: When(e); break;
             case DisputeResolved e: When(e); break;
             case DunningBlockPlaced e: When(e); break;
@@ -182,6 +190,8 @@ public sealed class DebtorAccount
 
         if (OpenPromise is { } promise && promise.Amount.Currency == e.Amount.Currency)
             promise.PaidSince += e.Amount.Amount;
+        if (PaymentPlan is { IsOpen: true } plan && plan.Currency == e.Amount.Currency)
+            plan.PaidSince += e.Amount.Amount;
     }
 
     private void When(CreditApplied e)

@@ -41,4 +41,7 @@ public static class InputLimits
     public const int Contacts = 20;
     public const int Allocations = 100;
     public const int DisputedInvoices = 100;
+
+    /// <summary>The most instalments a payment plan may have, whatever a credit policy allows.</summary>
+    public const int Instalments = 60;
 }

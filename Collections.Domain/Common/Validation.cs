@@ -75,6 +75,7 @@ public sealed class Validation
     public Validation Items(int count, int max, string field) =>
         When(count > max, field, $"must have at most {max} items.");
 
-    public Decision Reject() => Decision.Reject(new Rejection(RejectionKind.Invalid,
+    /// <param name="kind">Invalid for a malformed command; NotAllowed for rules of the account or the policy, all heard at once.</param>
+    public Decision Reject(RejectionKind kind = RejectionKind.Invalid) => Decision.Reject(new Rejection(kind,
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray())));
 }

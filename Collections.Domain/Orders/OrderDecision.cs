@@ -49,7 +49,7 @@ public static class OrderDecision
         var amounts = DebtorAccount.SumByCurrency(late);
         var invoices = string.Join(", ", late.Select(i => $"{i.InvoiceNumber} {Wording.Days(i.DaysPastDue(today))}"));
         return new OrderAnswer(false, OrderStop.PastDue,
-            $"{string.Join(" and ", amounts)} more than {Wording.Days(days)} past due ({invoices}), and no promise to pay accepted.",
+            $"{string.Join(" and ", amounts)} more than {Wording.Days(days)} past due ({invoices}), and no accepted promise to pay or payment plan.",
             account.StartOf(late[0].DueDate.AddDays(days + 1)));
     }
 }

@@ -40,6 +40,13 @@ public static class CreditNetting
         return applied;
     }
 
+    /// <summary>
+    /// The account with its credit set against what is past due, as the escalation will see it: what a promise's share
+    /// or a payment plan's cover is measured on, so that nobody arranges to pay money already held.
+    /// </summary>
+    public static DebtorAccount Netted(this DebtorAccount account, DateTimeOffset now) =>
+        Decide(account, now) is { Count: > 0 } netting ? account.Preview(netting) : account;
+
     private sealed record Owed(string InvoiceNumber, string Currency)
     {
         public decimal Left { get; set; }

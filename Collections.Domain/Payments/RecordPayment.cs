@@ -1,5 +1,6 @@
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
+using Collections.Domain.PaymentPlans;
 using Collections.Domain.Promises;
 
 namespace Collections.Domain.Payments;
@@ -49,9 +50,11 @@ public static class RecordPaymentDecision
         var received = new PaymentReceived(command.PaymentId, amount, command.ReceivedAt ?? now, applied,
             command.Amount - applied.Sum(a => a.Amount), command.Reference);
 
-        return account.OpenPromise is { } promise && promise.IsKeptBy(received)
-            ? Decision.Append(received, new PromiseKept(promise.PromiseId, received.ReceivedAt))
-            : Decision.Append(received);
+        var events = new List<object> { received };
+        if (account.OpenPromise is { } promise && promise.IsKeptBy(received))
+            events.Add(new PromiseKept(promise.PromiseId, received.ReceivedAt));
+        events.AddRange(account.PaymentPlan.After(received));
+        return Decision.Append([.. events]);
     }
 
     private static List<PaymentAllocation> AllocateOldestFirst(DebtorAccount account, Money payment)

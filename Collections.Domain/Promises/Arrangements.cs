@@ -1,13 +1,30 @@
 using Collections.Domain.Accounts;
+using Collections.Domain.PaymentPlans;
 
 namespace Collections.Domain.Promises;
 
+/// <summary>
+/// What the debtor arranged to pay that the creditor accepted: a promise within the credit policy's promise rules or
+/// approved by a credit manager, or a payment plan (always agreed by one). The one definition: the escalation awaits
+/// these (and cancels an announced consequence for them), the order check lets orders ship while they stand.
+/// </summary>
 public static class Arrangements
 {
+    /// <summary>The open promise, if it counts: a promise awaiting approval holds nothing.</summary>
+    public static PromiseState? AcceptedPromise(this DebtorAccount account) =>
+        account.OpenPromise is { IsAccepted: true } promise ? promise : null;
+
+    /// <summary>The payment plan in place, neither completed nor broken.</summary>
+    public static PaymentPlanState? OpenPaymentPlan(this DebtorAccount account) =>
+        account.PaymentPlan is { IsOpen: true } plan ? plan : null;
+
     /// <summary>
-    /// Has the debtor an arrangement to pay that we accepted, standing at <paramref name="now"/>? Today: an open promise
-    /// to pay, until it is kept or recorded as broken. Whatever waits on an arrangement (the order check) asks here, so
-    /// a payment plan joins in this one place; <paramref name="now"/> is for arrangements that lapse by date.
+    /// Has the debtor an accepted arrangement standing at <paramref name="now"/>: an accepted promise until it is kept,
+    /// broken or superseded, or a payment plan until it is completed or broken. Each of those ends is recorded (the
+    /// escalation breaks a promise or plan once the policy's grace has run out), so the answer changes only with an
+    /// event, which an order service listening to events hears; <paramref name="now"/> is for an arrangement that
+    /// would lapse by date alone. A write-off leaves nothing to arrange.
     /// </summary>
-    public static bool HasAcceptedArrangement(this DebtorAccount account, DateTimeOffset now) => account.OpenPromise is not null;
+    public static bool HasAcceptedArrangement(this DebtorAccount account, DateTimeOffset now) =>
+        !account.IsWrittenOff && (account.AcceptedPromise() is not null || account.OpenPaymentPlan() is not null);
 }

@@ -279,6 +279,13 @@ public class GeneratedInput(AppFixture fixture) : ApiContext(fixture)
             ("promisedDate", Date(DateOnly.FromDateTime(TestClock.Start.UtcDateTime).AddDays(days))), ("contactId", Str("ap")),
             ("note", note), ("expectedVersion", version)));
 
+    private static readonly Gen<J> Instalment = Gen.Select(Gen.Int[0, 400], Amount,
+        (days, amount) => (J)O(("dueDate", Date(DateOnly.FromDateTime(TestClock.Start.UtcDateTime).AddDays(days))), ("amount", amount)));
+
+    private static readonly Gen<J> PaymentPlan = Gen.Select(Currency, Instalment.Array[1, 6], Maybe(FreeText), ExpectedVersion,
+        (currency, instalments, note, version) => (J)O(("currency", currency), ("instalments", new Arr(instalments)), ("note", note),
+            ("expectedVersion", version)));
+
     private static Gen<J> Text(string text) =>
         Gen.Select(FreeText, ExpectedVersion, (t, v) => (J)O((text, t), ("expectedVersion", v)));
 
@@ -309,6 +316,8 @@ public class GeneratedInput(AppFixture fixture) : ApiContext(fixture)
         "issue invoice" => Invoice,
         "record payment" => Payment,
         "record promise" => Promise,
+        "approve promise" => Text("note"),
+        "agree payment plan" => PaymentPlan,
         "place credit hold" => Text("reason"),
         "release credit hold" => Text("reason"),
         "log contact" => LogContact,

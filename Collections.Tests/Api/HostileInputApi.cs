@@ -47,7 +47,7 @@ public class HostileInputApi(AppFixture fixture) : ApiContext(fixture)
             .Where(r => !r.Contains("/api/api-keys"))
             .Order().ToList();
         var listed = WriteEndpoint.All
-            .Select(e => $"{e.Method} /api/accounts/{{accountNumber}}{e.Path.Replace("D-1", "{disputeId}").Replace("T-1", "{taskId}").Replace("INV-1", "{invoiceNumber}").Replace("/contacts/ap", "/contacts/{contactId}")}")
+            .Select(e => $"{e.Method} /api/accounts/{{accountNumber}}{e.Path.Replace("D-1", "{disputeId}").Replace("T-1", "{taskId}").Replace("INV-1", "{invoiceNumber}").Replace("/contacts/ap", "/contacts/{contactId}").Replace("PR-1", "{promiseId}")}")
             .Order().ToList();
         listed.ShouldBe(routes);
     }

@@ -26,6 +26,11 @@ public sealed record WriteEndpoint(string Name, string Method, string Path, stri
         new("record promise", "POST", "/promises", """
             {"amount":100,"currency":"EUR","promisedDate":"2031-03-20","contactId":"ap","note":"will pay"}
             """),
+        new("approve promise", "POST", "/promises/PR-1/approval", """{"note":"CFO confirmed the date in writing","expectedVersion":null}"""),
+        new("agree payment plan", "POST", "/payment-plan", """
+            {"currency":"EUR","instalments":[{"dueDate":"2031-03-20","amount":600.00},{"dueDate":"2031-04-20","amount":600.00}],
+             "note":"agreed with the CFO","expectedVersion":null}
+            """),
         new("place credit hold", "POST", "/credit-hold", """{"reason":"past due"}"""),
         new("release credit hold", "POST", "/credit-hold/release", """{"reason":"paid"}"""),
         new("log contact", "POST", "/contacts", """

@@ -6,6 +6,9 @@ using Collections.Domain.CreditHolds;
 using Collections.Domain.Dunning.Ladders;
 using Collections.Domain.Dunning.PolicyFile;
 using Collections.Domain.Invoicing;
+using Collections.Domain.PaymentPlans;
+using Collections.Domain.Payments;
+using Collections.Domain.Promises;
 using Collections.Projections.Summaries;
 using Collections.Tests.Support;
 using Marten;
@@ -70,7 +73,10 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// collectors table stays theirs), on the read side before this returns.
     /// </summary>
     /// <param name="pastDue">Its one invoice is 30 days past due, else due in 25 days.</param>
-    public async Task<string> Account(string collector, bool pastDue = false, bool onHold = false, bool openTask = false)
+    /// <param name="paymentPlan">With <paramref name="pastDue"/>: a plan of two instalments of 600.00 EUR (in 5 and 20 days), the first paid.</param>
+    /// <param name="tokenPromise">With <paramref name="pastDue"/>: a promise of 1.00 EUR in 300 days, outside the default policy's rules.</param>
+    public async Task<string> Account(string collector, bool pastDue = false, bool onHold = false, bool openTask = false,
+        bool paymentPlan = false, bool tokenPromise = false)
     {
         var number = $"UI-{Interlocked.Increment(ref _testAccounts):D3}";
         var now = Clock.Now;
@@ -89,6 +95,17 @@ public sealed class DashboardFixture : IAsyncLifetime
         var issued = account.Today(now).AddDays(pastDue ? -60 : -5);
         Apply(account.Decide(new IssueInvoice($"{number}-INV-1", 1200m, "EUR", issued, issued.AddDays(30), null)));
         if (onHold) Apply(account.Decide(new PlaceCreditHold("Held for the test"), new Actor("morgan.hale", "Morgan Hale"), now));
+        var today = account.Today(now);
+        if (paymentPlan)
+        {
+            Apply(account.Decide(new AgreePaymentPlan("EUR", [new PlanInstalment(today.AddDays(5), 600m), new PlanInstalment(today.AddDays(20), 600m)],
+                "Agreed on the phone"), new Actor("morgan.hale", "Morgan Hale"), PaymentPlanRules.Default, now));
+            Apply(account.Decide(new RecordPayment($"{number}-PAY-1", 600m, "EUR", now, null, null), now));
+        }
+
+        if (tokenPromise)
+            Apply(account.Decide(new RecordPromise(1m, "EUR", today.AddDays(300), "ap", "Will pay when they can"), new Actor(collector, collector),
+                now, new PromiseRules(50m, TimeSpan.FromDays(14))));
         if (openTask)
             events.Add(new CollectionTaskCreated($"{number}:T-1", "reminder-call", Channel.Phone, SenderRole.Collector, collector,
                 "ap", ContactRole.ApClerk, "Call about the invoice", now.AddHours(-1)));

@@ -5,6 +5,7 @@ using Collections.Domain.Disputes;
 using Collections.Domain.Dunning.Ladders;
 using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Dunning.PolicyFile;
+using Collections.Domain.PaymentPlans;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;
 using Collections.Domain.Tasks;
@@ -89,10 +90,25 @@ public sealed class DunningSimulation(DebtorAccount account, CreditPolicy policy
 
     public void Promise(decimal amount, DateOnly date)
     {
-        var decision = Account.Decide(new RecordPromise(amount, "EUR", date, null, null), Person("collector"), Now);
+        var decision = Account.Decide(new RecordPromise(amount, "EUR", date, null, null), Person("collector"), Now, policy.Promises);
         Record(decision);
         var made = decision.Events.OfType<PromiseMade>().Single();
         Record(Process!.PromiseMade(made.PromiseId, made.PromisedDate, Account, policy, Now));
+    }
+
+    /// <summary>A credit manager approves the open promise; the saga hears of it as of the promise again.</summary>
+    public void Approve(string promiseId)
+    {
+        Record(Account.Decide(promiseId, new ApprovePromise("CFO confirmed in writing"), Person("morgan.hale"), Now));
+        Record(Process!.PromiseMade(promiseId, Account.OpenPromise!.PromisedDate, Account, policy, Now));
+    }
+
+    public void AgreePlan(params (DateOnly DueDate, decimal Amount)[] instalments)
+    {
+        var decision = Account.Decide(new AgreePaymentPlan("EUR", instalments.Select(i => new PlanInstalment(i.DueDate, i.Amount)).ToList(),
+            "agreed on the phone"), Person("morgan.hale"), policy.PaymentPlans, Now);
+        Record(decision);
+        Record(Process!.PaymentPlanAgreed(decision.Events.OfType<PaymentPlanAgreed>().Single().PlanId, Account, policy, Now));
     }
 
     public string Dispute(params string[] invoices)

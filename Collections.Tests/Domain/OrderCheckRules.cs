@@ -40,7 +40,7 @@ public class OrderCheckRules
 
         answer.MayPlaceOrders.ShouldBeFalse();
         answer.Rule.ShouldBe(OrderStop.PastDue);
-        answer.Reason.ShouldBe("600.00 EUR more than 14 days past due (INV-1 20 days), and no promise to pay accepted.");
+        answer.Reason.ShouldBe("600.00 EUR more than 14 days past due (INV-1 20 days), and no accepted promise to pay or payment plan.");
         answer.Since.ShouldBe(account.StartOf(Today.AddDays(-20 + 15)));
     }
 
@@ -48,9 +48,9 @@ public class OrderCheckRules
     public void one_day_is_written_in_the_singular_in_the_reason()
     {
         Opened().With(Invoice("INV-1", 600m, Today.AddDays(-1))).MayPlaceOrders(new OrderRules(false, 0), Now).Reason
-            .ShouldBe("600.00 EUR more than 0 days past due (INV-1 1 day), and no promise to pay accepted.");
+            .ShouldBe("600.00 EUR more than 0 days past due (INV-1 1 day), and no accepted promise to pay or payment plan.");
         Opened().With(Invoice("INV-1", 600m, Today.AddDays(-2))).MayPlaceOrders(new OrderRules(false, 1), Now).Reason
-            .ShouldBe("600.00 EUR more than 1 day past due (INV-1 2 days), and no promise to pay accepted.");
+            .ShouldBe("600.00 EUR more than 1 day past due (INV-1 2 days), and no accepted promise to pay or payment plan.");
     }
 
     [Fact]

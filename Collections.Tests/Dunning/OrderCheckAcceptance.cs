@@ -42,7 +42,7 @@ public class OrderCheckAcceptance(AppFixture fixture) : EscalationContext(fixtur
         var check = await OrderCheck();
         check.GetProperty("mayPlaceOrders").GetBoolean().ShouldBeFalse();
         check.GetProperty("rule").GetString().ShouldBe("pastDue");
-        check.GetProperty("reason").GetString().ShouldBe("600.00 EUR more than 14 days past due (INV-7 20 days), and no promise to pay accepted.");
+        check.GetProperty("reason").GetString().ShouldBe("600.00 EUR more than 14 days past due (INV-7 20 days), and no accepted promise to pay or payment plan.");
         (await Account()).CreditHold.ShouldBeNull(); // no hold: the policy's days alone stop orders
 
         // The clock's change is recorded, at the moment it happened, for order services that listen.

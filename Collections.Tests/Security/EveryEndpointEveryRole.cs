@@ -79,7 +79,7 @@ public class EveryEndpointEveryRole(AppFixture fixture) : ApiContext(fixture)
     private Task<RawRequests.Answer> Call(RoleRule rule, string authorization)
     {
         var url = rule.Path.Replace("{accountNumber}", AccountNumber).Replace("{disputeId}", "D-1")
-            .Replace("{taskId}", $"{AccountNumber}:T-1").Replace("{invoiceNumber}", "INV-1").Replace("{contactId}", "ap").Replace("{id}", "no-such-key");
+            .Replace("{taskId}", $"{AccountNumber}:T-1").Replace("{invoiceNumber}", "INV-1").Replace("{contactId}", "ap").Replace("{promiseId}", "PR-1").Replace("{id}", "no-such-key");
         return Host.SendAs(rule.Method, url, BodyFor(rule), authorization);
     }
 
@@ -90,7 +90,7 @@ public class EveryEndpointEveryRole(AppFixture fixture) : ApiContext(fixture)
         if (rule.Path.StartsWith("/api/api-keys")) return rule.Method == "POST" ? """{"name":"Billing feed","roles":["integration"]}""" : null;
         if (rule.Path.StartsWith("/api/dead-letters")) return rule.Path.EndsWith("replay") || rule.Method == "DELETE" ? """{"ids":[]}""" : "{}";
         var suffix = rule.Path["/api/accounts/{accountNumber}".Length..].Replace("{disputeId}", "D-1").Replace("{taskId}", "T-1")
-            .Replace("{invoiceNumber}", "INV-1")
+            .Replace("{invoiceNumber}", "INV-1").Replace("{promiseId}", "PR-1")
             .Replace("{contactId}", "ap");
         return WriteEndpoint.All.Single(e => e.Path == suffix).ValidBody;
     }

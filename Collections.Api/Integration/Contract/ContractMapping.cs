@@ -10,6 +10,7 @@ using Collections.Domain.Dunning.Notices;
 using Collections.Domain.Escalation;
 using Collections.Domain.Invoicing;
 using Collections.Domain.Orders;
+using Collections.Domain.PaymentPlans;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;
 using Collections.Domain.Tasks;
@@ -92,6 +93,15 @@ public static class ContractMapping
         PromiseMade x => new PromiseMadeV1(x.PromiseId, Amount(x.Amount), x.PromisedDate, x.ContactId, x.RecordedBy, x.MadeAt),
         PromiseKept x => new PromiseKeptV1(x.PromiseId, x.KeptAt),
         PromiseBroken x => new PromiseBrokenV1(x.PromiseId, Amount(x.AmountShort), x.BrokenAt),
+        PromiseReferredForApproval x => new PromiseReferredForApprovalV1(x.PromiseId, x.Reasons, x.ReferredAt),
+        PromiseApproved x => new PromiseApprovedV1(x.PromiseId, x.ApprovedBy, x.ApprovedAt),
+        PromiseSuperseded x => new PromiseSupersededV1(x.PromiseId, x.SupersededBy, x.SupersededAt),
+        PaymentPlanAgreed x => new PaymentPlanAgreedV1(x.PlanId, x.Currency,
+            x.Instalments.Select((i, n) => new PlanInstalmentV1(n + 1, i.DueDate, i.Amount)).ToList(), Amount(x.PastDue), x.AgreedBy,
+            x.AgreedAt),
+        PaymentPlanInstalmentMet x => new PaymentPlanInstalmentMetV1(x.PlanId, x.Number, x.DueDate, Amount(x.Amount), x.MetAt),
+        PaymentPlanBroken x => new PaymentPlanBrokenV1(x.PlanId, x.Number, x.DueDate, Amount(x.AmountShort), x.BrokenAt),
+        PaymentPlanCompleted x => new PaymentPlanCompletedV1(x.PlanId, Amount(x.Paid), x.CompletedAt),
         DisputeRaised x => new DisputeRaisedV1(x.DisputeId, x.InvoiceNumbers, x.Reason, x.RaisedBy, x.RaisedAt),
         DisputeResolved x => new DisputeResolvedV1(x.DisputeId, Name(x.Outcome), x.ResolvedBy, x.ResolvedAt),
         DunningBlockPlaced x => new DunningBlockPlacedV1(x.InvoiceNumber, x.Reason, x.Until, x.EndsAt, x.PlacedBy, x.PlacedAt),

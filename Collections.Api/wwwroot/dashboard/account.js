@@ -31,7 +31,8 @@ export async function renderAccount(view, accountNumber, { caller, redraw }) {
           : null,
         fact("Next step", nextStep(account.dunning), "next-step"),
         fact("Credit hold", account.creditHold ? `Since ${date(account.creditHold.placedAt)}: ${account.creditHold.reason}` : "None", "credit-hold", !!account.creditHold),
-        fact("Promise", account.openPromise ? promise(account.openPromise) : "None", "promise"),
+        fact("Promise", account.openPromise ? promise(account.openPromise) : "None", "promise", account.openPromise?.acceptance === "awaitingApproval"),
+        fact("Payment plan", plan(account.paymentPlan), "payment-plan", planNeedsAttention(account.paymentPlan)),
         fact("Disputes", account.openDisputes.length ? account.openDisputes.map(d => `${d.disputeId} on ${d.invoiceNumbers.join(", ")}: ${d.reason}`).join("; ") : "None", "disputes", account.openDisputes.length > 0),
         fact("Last contact", dateTime(summary.lastContactAt), "last-contact")),
       summary.workToday.length
@@ -39,7 +40,7 @@ export async function renderAccount(view, accountNumber, { caller, redraw }) {
         : null),
     accountActions(account, caller, done),
     h("div", { class: "columns" },
-      h("section", { class: "card" }, h("h2", {}, "Invoices"), invoices(account)),
+      h("section", { class: "card" }, h("h2", {}, "Invoices"), invoices(account), instalments(account.paymentPlan)),
       h("section", { class: "card" },
         h("div", { class: "section-head" }, h("h2", {}, "Timeline"),
           h("p", { class: "muted" }, `${count(events.length)} events, ${count(contacts.length)} contacts, newest first`)),
@@ -64,7 +65,31 @@ function nextStep(dunning) {
   return step ? `${words(step.action)} by ${step.channel} (${step.stepId}) on ${dateTime(step.dueAt)}` : "—";
 }
 
-const promise = p => `${money(p.amount.amount, p.amount.currency)} by ${date(p.promisedDate)}, ${money(p.paidSince, p.amount.currency)} paid since`;
+// Whether the promise holds the escalation is part of it: one outside the policy does nothing until approved.
+const promise = p => [`${money(p.amount.amount, p.amount.currency)} by ${date(p.promisedDate)}, ${money(p.paidSince, p.amount.currency)} paid since`,
+  h("small", { class: "reason", "data-acceptance": p.acceptance }, p.acceptanceReason)];
+
+const plan = p => p
+  ? `${p.planId} ${planStatus[p.status]}: ${money(p.total.amount, p.total.currency)} in ${p.instalments.length} instalments, ` +
+    `${money(p.paidSince, p.total.currency)} paid; agreed by ${p.agreedBy} on ${date(p.agreedAt)}`
+  : "None";
+
+const planNeedsAttention = p => !!p && (p.status === "broken" || p.instalments.some(i => i.status === "late"));
+
+const planStatus = { open: "in place", completed: "completed", broken: "broken" };
+
+const instalmentStatus = { upcoming: "Upcoming", late: "Late, within the grace", met: "Met", missed: "Missed", void: "Void: the plan broke" };
+
+// The latest plan's instalments, each with its standing today (the API decides it: met, late, missed…).
+function instalments(p) {
+  if (!p) return null;
+  return [h("h3", {}, `Payment plan ${p.planId}`),
+    h("table", { class: "grid compact", ...testId("plan-instalments") },
+      h("thead", {}, h("tr", {}, h("th", {}, "#"), h("th", {}, "Due"), h("th", { class: "num" }, "Amount"), h("th", {}, "Status"))),
+      h("tbody", {}, p.instalments.map(i => h("tr", { class: `instalment-${i.status}`, ...testId("plan-instalment"), "data-status": i.status },
+        h("td", {}, i.number), h("td", { class: "nowrap" }, date(i.dueDate)), h("td", { class: "num" }, money(i.amount, p.total.currency)),
+        h("td", {}, i.metAt ? `${instalmentStatus[i.status]} on ${date(i.metAt)}` : instalmentStatus[i.status])))))];
+}
 
 function invoices(account) {
   return h("table", { class: "grid compact", ...testId("invoices") },

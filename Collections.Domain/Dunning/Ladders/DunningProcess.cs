@@ -34,15 +34,17 @@ public sealed partial class DunningProcess
     public string? PromiseId { get; set; }
     public DateTimeOffset? PromiseDueAt { get; set; }
 
-    /// <summary>What the account's <c>dunning.pausedFor</c> says: a promise awaited, or everything past due under review; null while a step is planned.</summary>
+    /// <summary>What the account's <c>dunning.pausedFor</c> says: a promise or payment plan awaited, or everything past due under review; null while a step is planned.</summary>
     public string? PausedFor { get; set; }
 
     /// <summary>
-    /// When the process expects its next wake-up. None while a notice waits to be sent, or while everything past due is
-    /// under review: a dispute's resolution or a dunning block's end (<see cref="Reassess"/>) brings it back.
+    /// When the process expects its next wake-up: a promise's or a plan's check, else the next step. None while a notice
+    /// waits to be sent, or while everything past due is under review: a dispute's resolution or a dunning block's end
+    /// (<see cref="Reassess"/>) brings it back.
     /// </summary>
     public DateTimeOffset? WakeDueAt =>
-        NoticeAwaitingDispatchTaskId is not null ? null : PromiseId is not null ? PromiseDueAt : PausedFor is not null ? null : NextStepAt;
+        NoticeAwaitingDispatchTaskId is not null ? null : PromiseId is not null ? PromiseDueAt : PlanId is not null ? PlanCheckAt
+        : PausedFor is not null ? null : NextStepAt;
 
     public static (DunningProcess Process, ProcessResult Result) Start(DebtorAccount account, CreditPolicy policy,
         DateTimeOffset now)
@@ -61,7 +63,8 @@ public sealed partial class DunningProcess
         };
         var events = new List<object>(credit.Events)
             { new DunningStarted(process.Segment, policy.Version, process.OldestDueDate, now, segment.Reason, segment.Conversions) };
-        if (account.OpenPromise is { } promise) process.AwaitPromise(promise.PromiseId, promise.PromisedDate, account, policy);
+        if (account.AcceptedPromise() is { } promise) process.AwaitPromise(promise.PromiseId, promise.PromisedDate, account, policy);
+        if (account.OpenPaymentPlan() is { } plan) process.AwaitPlan(plan, account, policy);
         return (process, process.ScheduleNext(events, [], account, policy, now));
     }
 
@@ -72,6 +75,7 @@ public sealed partial class DunningProcess
         account = credit.Account;
         if (account.PastDueBalance(now).Count == 0) return Complete([.. credit.Events], credit.Settled("nothing is past due"), now);
         if (PromiseId is not null) return credit.Before(PromiseFallsDue(account, policy, now));
+        if (PlanId is not null) return credit.Before(PlanFallsDue(account, policy, now));
         if (NextStepAt > now) return credit.Before(ProcessResult.Nothing);
         // Never carried out on a balance that is all under review, even if the process missed hearing of it.
         if (account.EverythingUnderReview(now) is not null)
@@ -82,6 +86,9 @@ public sealed partial class DunningProcess
     public ProcessResult PromiseMade(string promiseId, DateOnly promisedDate, DebtorAccount account, CreditPolicy policy,
         DateTimeOffset now)
     {
+        // A promise outside the policy holds nothing until a credit manager approves it (then this is heard again).
+        if (account.AcceptedPromise() is not { } accepted || accepted.PromiseId != promiseId || PromiseId == promiseId)
+            return ProcessResult.Nothing;
         var events = CancelObligation($"promise {promiseId} to pay by {promisedDate:yyyy-MM-dd} accepted", now);
         AwaitPromise(promiseId, promisedDate, account, policy);
         PausedFor = $"promise {promiseId} to pay by {promisedDate:yyyy-MM-dd}";
@@ -98,7 +105,8 @@ public sealed partial class DunningProcess
     /// <summary>
     /// What is left to chase changed (a dispute, a dunning block, a payment, an invoice falling due): the ladder goes on
     /// with the rest, waits when all of it is under review (an announced consequence is then cancelled), and comes
-    /// back when something is left again. A promise being awaited holds the ladder whatever happens to disputes.
+    /// back when something is left again. A promise or payment plan being awaited holds the ladder whatever happens to
+    /// disputes.
     /// </summary>
     public ProcessResult Reassess(string cause, DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
     {
@@ -111,7 +119,7 @@ public sealed partial class DunningProcess
     /// <summary><see cref="Reassess"/> on an account already netted, with something past due.</summary>
     private ProcessResult Rethink(string cause, DebtorAccount account, CreditPolicy policy, DateTimeOffset now)
     {
-        if (PromiseId is not null) return ProcessResult.Nothing;
+        if (PromiseId is not null || PlanId is not null) return ProcessResult.Nothing;
         if (account.EverythingUnderReview(now) is { } review)
             return review == PausedFor
                 ? ProcessResult.Nothing
@@ -124,7 +132,8 @@ public sealed partial class DunningProcess
     {
         var credit = NettedAccount.Of(account, policy, now);
         account = credit.Account;
-        if (account.PastDueBalance(now).Count > 0) return credit.Before(Rethink("paid in part", account, policy, now));
+        if (account.PastDueBalance(now).Count > 0)
+            return credit.Before(PlanPaidOff(account, policy, now) ?? Rethink("paid in part", account, policy, now));
         var events = new List<object>(credit.Events);
         if (policy.ReleaseHoldOnFullPayment && account.CreditHold is { PlacedBy: StepRunner.PolicyActor })
             events.Add(new CreditHoldReleased(StepRunner.PolicyActor, "Released on full payment, as the credit policy provides.", now));
@@ -142,8 +151,7 @@ public sealed partial class DunningProcess
         if (account.OpenPromise is { } promise && promise.PromiseId == PromiseId)
         {
             events.Add(new PromiseBroken(promise.PromiseId, promise.Amount with { Amount = promise.Amount.Amount - promise.PaidSince }, now));
-            var firmer = Ladder(policy).ResumeAfterBrokenPromiseAt is { } id ? Ladder(policy).IndexOf(id) : -1;
-            NextStepIndex = Math.Max(NextStepIndex, firmer);
+            ResumeFirmer(policy);
             reason = $"promise {PromiseId} broken";
         }
         else reason = $"promise {PromiseId} kept, but {string.Join(" and ", account.PastDueBalance(now))} is still past due";
@@ -188,6 +196,7 @@ public sealed partial class DunningProcess
         Generation++;
         if (NoticeAwaitingDispatchTaskId is not null) return new ProcessResult(events, emails, null, false);
         if (PromiseId is not null) return new ProcessResult(events, emails, new Wakeup(Generation, PromiseDueAt!.Value), false);
+        if (PlanId is not null) return new ProcessResult(events, emails, new Wakeup(Generation, PlanCheckAt!.Value), false);
         if (account.EverythingUnderReview(now) is { } review)
         {
             if (review != PausedFor) events.Add(new DunningPaused(review, account.FirstReviewEnd(now), now));

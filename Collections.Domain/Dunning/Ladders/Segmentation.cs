@@ -18,7 +18,7 @@ public static class Segmentation
     };
 
     /// <summary>
-    /// Chronic late payers (invoices paid late within the look-back, plus promises ever broken) get the firm ladder,
+    /// Chronic late payers (invoices paid late within the look-back, plus promises and payment plans ever broken) get the firm ladder,
     /// whatever they owe; otherwise a large past-due balance gets the high-value ladder; everyone else is a
     /// first-time late payer and gets the gentle one. The past-due balance is measured in the threshold's currency,
     /// at the deployment's rates of today's (UTC) date; one that cannot be converted counts as high value.
@@ -27,10 +27,10 @@ public static class Segmentation
     {
         var since = account.Today(now).AddMonths(-policy.ChronicLookbackMonths);
         var latePayments = account.Invoices.Count(i => i.WasPaidLate && i.PaidOn >= since);
-        if (latePayments + account.PromisesBroken >= policy.LatePaymentsForChronic)
+        if (latePayments + account.PromisesBroken + account.PaymentPlansBroken >= policy.LatePaymentsForChronic)
             return new SegmentChoice(CollectionSegment.ChronicLatePayer,
-                $"{latePayments} invoice(s) paid late since {since:yyyy-MM-dd} and {account.PromisesBroken} promise(s) broken: " +
-                $"at least {policy.LatePaymentsForChronic}", []);
+                $"{latePayments} invoice(s) paid late since {since:yyyy-MM-dd}, {account.PromisesBroken} promise(s) and " +
+                $"{account.PaymentPlansBroken} payment plan(s) broken: at least {policy.LatePaymentsForChronic}", []);
 
         // What the ladder will chase decides; an escalation starting with everything under review goes by all past due.
         var chased = account.PastDueBalanceForDunning(now);

@@ -113,4 +113,8 @@ public sealed record CreditPolicy(
     public StaffRegister Staff { get; init; } = StaffRegister.Empty;
 
     public MissingContacts MissingContacts { get; init; } = MissingContacts.Default;
+
+    public PromiseRules Promises { get; init; } = PromiseRules.None;
+
+    public PaymentPlanRules PaymentPlans { get; init; } = PaymentPlanRules.Default;
 }

@@ -92,7 +92,9 @@ public static partial class CreditPolicyParser
             UnappliedCredit = file.UnappliedCredit ?? UnappliedCreditRule.Apply,
             Orders = orders,
             Staff = staff,
-            MissingContacts = BuildMissingContacts(file.MissingContacts, ladders, templates, error)
+            MissingContacts = BuildMissingContacts(file.MissingContacts, ladders, templates, error),
+            Promises = BuildPromiseRules(file.Promises, error),
+            PaymentPlans = BuildPaymentPlanRules(file.PaymentPlans, error)
         };
     }
 
@@ -247,7 +249,9 @@ public static partial class CreditPolicyParser
         UnappliedCreditRule? UnappliedCredit = null,
         OrderRulesFile? Orders = null,
         Dictionary<string, StaffFile>? Staff = null,
-        MissingContactsFile? MissingContacts = null);
+        MissingContactsFile? MissingContacts = null,
+        PromisesFile? Promises = null,
+        PaymentPlansFile? PaymentPlans = null);
 
     private sealed record WriteOffFile(Dictionary<string, decimal>? SecondApprovalAbove);
 
