@@ -27,6 +27,6 @@ public sealed record WorkingDaysView(string? Country, string? CountryFrom, IRead
         };
         var week = Enum.GetValues<DayOfWeek>().Skip(1).Append(DayOfWeek.Sunday).Where(calendar.WorkingWeek.Contains).ToList();
         return new WorkingDaysView(calendar.Country, from, week, holidays,
-            calendar.NonWorkingDays(today, today.AddDays(13)).Select(d => new NonWorkingDayView(d.Date, d.Reason)).ToList());
+            calendar.NonWorkingDays(today, DateOnly.FromDayNumber(Math.Min(today.DayNumber + 13, DateOnly.MaxValue.DayNumber))).Select(d => new NonWorkingDayView(d.Date, d.Reason)).ToList());
     }
 }

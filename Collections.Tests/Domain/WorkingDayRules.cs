@@ -151,6 +151,16 @@ public class WorkingDayRules
     }
 
     [Fact]
+    public void the_last_days_a_date_can_hold_are_answered_not_overflowed()
+    {
+        // An account read as of 9999-12-31 lists the coming days off; neither the holiday library nor the range may overflow.
+        var last = In("DE").NonWorkingDays(new DateOnly(9999, 12, 24), DateOnly.MaxValue).Select(d => d.Date).ToList();
+        last.ShouldContain(new DateOnly(9999, 12, 25)); // Christmas Day, a Saturday as well
+        last.ShouldContain(DateOnly.MaxValue); // our office is closed from 24 to 31 December
+        In("US").WhyNotWorking(DateOnly.MaxValue).ShouldNotBeNull();
+    }
+
+    [Fact]
     public void the_debtors_country_is_an_iso_code_in_capitals()
     {
         var command = new OpenAccount("Acme Widgets GmbH", "standard", "Europe/Berlin", new CreditTerms(30, null, "EUR"),

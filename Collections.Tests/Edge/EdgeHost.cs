@@ -41,8 +41,9 @@ public sealed class EdgeHost : IAsyncLifetime
             .Set("Collections__Email__PickupDirectory", Path.Combine(_work, "mail"))
             .Set("Collections__Sweep__Enabled", "false");
         // Two tenants, so that one person's limit can be shown not to reach their namesake in another.
+        var policy = await TestStaff.WriteDefaultPolicy(_work);
         foreach (var tenant in new[] { North, South })
-            _environment.Set($"Collections__Tenants__{tenant}__PolicyFile", Path.Combine(AppContext.BaseDirectory, "policies", "default.json"));
+            _environment.Set($"Collections__Tenants__{tenant}__PolicyFile", policy);
         JasperFxEnvironment.AutoStartHost = true;
         Host = await AlbaHost.For<Program>(b => b.ConfigureServices(s => s.RunWolverineInSoloMode()
             .AddSingleton(new RateLimitSettings(Users, Integrations, Anonymous))

@@ -25,8 +25,17 @@ public static class NationalHolidays
     }
 
     private static IReadOnlyDictionary<DateOnly, string> HolidaysOf(string country, int year) =>
-        Years.GetOrAdd((country, year), key => CalendarOf(key.Country)!.PublicHolidayNames(key.Year)
-            .ToDictionary(h => DateOnly.FromDateTime(h.Key), h => h.Value));
+        Years.GetOrAdd((country, year), key =>
+        {
+            try
+            {
+                return CalendarOf(key.Country)!.PublicHolidayNames(key.Year).ToDictionary(h => DateOnly.FromDateTime(h.Key), h => h.Value);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return new Dictionary<DateOnly, string>(); // the years DateTime cannot hold (past 9999): no holidays to name
+            }
+        });
 
     private static IPublicHolidays? CalendarOf(string country) => Calendars.GetOrAdd(country, code =>
     {

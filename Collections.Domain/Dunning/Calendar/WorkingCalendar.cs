@@ -52,8 +52,9 @@ public sealed class WorkingCalendar(CalendarRules rules, string? country)
     /// <summary>Every day from <paramref name="from"/> to <paramref name="to"/> that is not worked, with the reason.</summary>
     public IEnumerable<(DateOnly Date, string Reason)> NonWorkingDays(DateOnly from, DateOnly to)
     {
-        for (var day = from; day <= to; day = day.AddDays(1))
-            if (WhyNotWorking(day) is { } reason) yield return (day, reason);
+        // By day number, so that a range ending on DateOnly.MaxValue ends instead of overflowing.
+        for (var n = from.DayNumber; n <= to.DayNumber; n++)
+            if (WhyNotWorking(DateOnly.FromDayNumber(n)) is { } reason) yield return (DateOnly.FromDayNumber(n), reason);
     }
 
     /// <summary>"Saturday 5 April 2031 is not a working day in DE".</summary>
