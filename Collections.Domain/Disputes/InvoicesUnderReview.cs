@@ -31,6 +31,10 @@ public static class InvoicesUnderReview
     public static IEnumerable<InvoiceState> PastDueForDunning(this DebtorAccount account, DateTimeOffset now) =>
         account.PastDueInvoices(now).Where(i => account.ReviewOf(i.InvoiceNumber, now) is null);
 
+    /// <summary>What the escalation chases in <paramref name="currency"/>: a promise's share and a plan's cover are measured on it.</summary>
+    public static decimal PastDueForDunningIn(this DebtorAccount account, string currency, DateTimeOffset now) =>
+        account.PastDueForDunning(now).Where(i => i.Currency == currency).Sum(i => i.Open);
+
     public static IReadOnlyList<Money> PastDueBalanceForDunning(this DebtorAccount account, DateTimeOffset now) =>
         DebtorAccount.SumByCurrency(account.PastDueForDunning(now));
 

@@ -1,5 +1,6 @@
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
+using Collections.Domain.Disputes;
 using Collections.Domain.Dunning.PolicyFile;
 using Collections.Domain.Payments;
 using Collections.Domain.Promises;
@@ -46,7 +47,7 @@ public static class AgreePaymentPlanDecision
         if (!policy.IsValid) return policy.Reject(RejectionKind.NotAllowed);
 
         var agreed = new PaymentPlanAgreed($"PP-{account.PaymentPlansAgreed + 1}", command.Currency, instalments,
-            new Money(netted.PastDueIn(command.Currency, now), command.Currency), by.Id, command.Note, now);
+            new Money(netted.PastDueForDunningIn(command.Currency, now), command.Currency), by.Id, command.Note, now);
         // A standing promise is replaced by the plan (the escalation waits for the instalments instead); one whose
         // date has passed unpaid was broken, as when a new promise is taken.
         return account.OpenPromise switch
@@ -93,15 +94,15 @@ public static class AgreePaymentPlanDecision
     private static Validation WithinPolicy(DebtorAccount account, string currency, IReadOnlyList<PlanInstalment> instalments,
         PaymentPlanRules rules, DateTimeOffset now)
     {
-        var pastDue = account.PastDueIn(currency, now);
+        var pastDue = account.PastDueForDunningIn(currency, now);
         var total = new Money(instalments.Sum(i => i.Amount), currency); // each at most 10^12, at most 60 of them: no overflow
         var open = account.OpenBalance().Where(m => m.Currency == currency).Sum(m => m.Amount);
-        var otherCurrencies = account.PastDueBalance(now).Where(m => m.Currency != currency).ToList();
+        var otherCurrencies = account.PastDueBalanceForDunning(now).Where(m => m.Currency != currency).ToList();
         var latest = account.LatestDate(rules.MaximumHorizon, now);
         var last = instalments.Count - 1;
 
         return new Validation()
-            .When(pastDue == 0, "currency", $"Nothing is past due in {currency}; a payment plan covers a past-due balance.")
+            .When(pastDue == 0, "currency", $"Nothing is past due in {currency} outside review; a payment plan covers a past-due balance.")
             .When(otherCurrencies.Count > 0, "currency",
                 $"{string.Join(" and ", otherCurrencies)} is past due as well; a plan covers the whole past-due balance, in one currency.")
             .When(instalments.Count > rules.MaximumInstalments, "instalments",
@@ -109,7 +110,7 @@ public static class AgreePaymentPlanDecision
             .When(instalments[last].DueDate > latest, $"instalments[{last}].dueDate",
                 $"is after {latest:yyyy-MM-dd}, the latest date the credit policy allows for the last instalment.")
             .When(pastDue > 0 && total.Amount < pastDue, "instalments",
-                $"add up to {total}; the plan must cover the {new Money(pastDue, currency)} past due, late fees included.")
+                $"add up to {total}; the plan must cover the {new Money(pastDue, currency)} past due, late fees included (invoices under review aside).")
             .When(total.Amount > open, "instalments", $"add up to {total}, more than the {new Money(open, currency)} open.");
     }
 }

@@ -1,5 +1,6 @@
 using Collections.Domain.Accounts;
 using Collections.Domain.Common;
+using Collections.Domain.Disputes;
 using Collections.Domain.Dunning.PolicyFile;
 using Collections.Domain.Payments;
 
@@ -104,7 +105,7 @@ public static class RecordPromiseDecision
         else if (account.OpenPromise is { } awaitingApproval) // nobody approved it: the debtor's new word replaces it
             events.Add(new PromiseSuperseded(awaitingApproval.PromiseId, made.PromiseId, now));
         events.Add(made);
-        var owed = account.Netted(now).PastDueIn(command.Currency, now); // zero when credit covers it all: no share to ask for
+        var owed = account.Netted(now).PastDueForDunningIn(command.Currency, now); // zero when credit or review covers it all: no share to ask for
         if ((rules ?? PromiseRules.None).ReasonsOutside(account, made.Amount, owed, made.PromisedDate, now) is { Count: > 0 } reasons)
             events.Add(new PromiseReferredForApproval(made.PromiseId, reasons, now));
         return Decision.Append([.. events]);

@@ -38,6 +38,9 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// <summary>Every account summary folded from its raw events, as the work queue needs it.</summary>
     public IReadOnlyDictionary<string, AccountSummary> ReplayedSummaries { get; private set; } = null!;
 
+    /// <summary>The catch-up includes the relay of the simulated book (some 20,000 events) to RabbitMQ: more than a minute on a busy machine.</summary>
+    private static readonly TimeSpan CatchUpTimeout = TimeSpan.FromMinutes(4);
+
     public async ValueTask InitializeAsync()
     {
         Server = await DashboardServer.Start(await TestDatabase.Recreate("dashboard"), Clock);
@@ -51,7 +54,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// </summary>
     public async Task CatchUpAndReplay()
     {
-        await Server.App.PauseThenCatchUpOnMartenDaemonActivityAsync();
+        await Server.App.PauseThenCatchUpOnMartenDaemonActivityAsync(timeout: CatchUpTimeout);
         var accounts = new Dictionary<string, DebtorAccount>();
         var summaries = new Dictionary<string, AccountSummary>();
         var projection = new AccountSummaryProjection();
@@ -111,7 +114,7 @@ public sealed class DashboardFixture : IAsyncLifetime
                 "ap", ContactRole.ApClerk, "Call about the invoice", now.AddHours(-1)));
 
         await SimulatedData.AppendAsync(Store, Tenants.Default, [(number, events)]);
-        await Server.App.PauseThenCatchUpOnMartenDaemonActivityAsync();
+        await Server.App.PauseThenCatchUpOnMartenDaemonActivityAsync(timeout: CatchUpTimeout);
         return number;
     }
 

@@ -2,6 +2,7 @@ using Collections.Domain.Accounts;
 using Collections.Domain.Common;
 using Collections.Domain.Contacts;
 using Collections.Domain.CreditHolds;
+using Collections.Domain.Disputes;
 using Collections.Domain.Dunning.Calendar;
 using Collections.Domain.Dunning.Ladders;
 using Collections.Domain.Dunning.Notices;
@@ -162,6 +163,27 @@ public class ArrangementsAgainstNoticesAndDisputes
         planned.MayPlaceOrders(rules, Now.AddDays(11)).ShouldBe(OrderAnswer.Ship, "late within the grace: not broken yet");
         planned.With(planned.PaymentPlan!.BrokenOn(planned.PaymentPlan!.NextUnmet!, Now.AddDays(13)));
         planned.MayPlaceOrders(rules, Now.AddDays(13)).Rule.ShouldBe(OrderStop.PastDue);
+    }
+
+    [Fact]
+    public void a_plan_and_a_promise_are_measured_on_what_is_chased_not_on_the_invoice_under_dispute()
+    {
+        var disputed = () =>
+        {
+            var account = Opened().With(Invoice("INV-1", 1000m, Today.AddDays(-20)), Invoice("INV-2", 1000m, Today.AddDays(-10)));
+            return account.With(account.Decide(new RaiseDispute(["INV-2"], "goods damaged"), Person("collector-1"), Now));
+        };
+
+        var planned = disputed();
+        var plan = planned.Decide(new AgreePaymentPlan("EUR", [new PlanInstalment(Today.AddDays(10), 1000m)], null),
+            Person("morgan.hale"), DefaultPolicy.Policy.PaymentPlans, Now);
+        plan.IsRejected.ShouldBeFalse(plan.Rejection?.Errors.Values.FirstOrDefault()?.FirstOrDefault());
+        plan.Events.OfType<PaymentPlanAgreed>().ShouldHaveSingleItem().PastDue.Amount.ShouldBe(1000m);
+
+        // Half of the 1,000.00 EUR chased holds by itself; the disputed 1,000.00 EUR does not raise the bar.
+        var promised = disputed();
+        promised.Decide(new RecordPromise(500m, "EUR", Today.AddDays(7), null, null), Person("collector-1"), Now,
+            DefaultPolicy.Policy.Promises).Events.OfType<PromiseReferredForApproval>().ShouldBeEmpty();
     }
 
     [Fact]
