@@ -32,6 +32,15 @@ public class OrderAndMergeFieldPolicyFiles
     }
 
     [Fact]
+    public void an_order_limit_of_one_day_may_not_be_written_as_1_days()
+    {
+        Errors(DefaultJson.Replace(Orders, """  "orders": { "stopWithAgency": true, "stopAfterDaysPastDue": 1 },"""))
+            .ShouldHaveSingleItem().ShouldBe("p.json $.templates.call-script: writes \"{{orderStopDays}} days\", which reads \"1 days\" " +
+                                             "with $.orders.stopAfterDaysPastDue 1: write \"one day\" in the text, or choose more days.");
+        Errors(DefaultJson.Replace(Orders, """  "orders": { "stopWithAgency": true, "stopAfterDaysPastDue": 2 },""")).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void a_message_may_not_tell_of_an_order_limit_the_policy_does_not_have()
     {
         var errors = Errors(DefaultJson.Replace(Orders, """  "orders": { "stopWithAgency": true },"""));

@@ -62,7 +62,7 @@ public static partial class CreditPolicyParser
             Required(template.Body, $"$.templates.{name}.body", error);
             foreach (var field in MessageRenderer.UnknownFields(template))
                 error($"$.templates.{name}", $"uses the unknown merge field {{{{{field}}}}}; known: {string.Join(", ", MessageRenderer.Fields)}.");
-            foreach (var problem in TemplateWording.Problems(template)) error($"$.templates.{name}", problem);
+            foreach (var problem in TemplateWording.Problems(template, file.Orders?.StopAfterDaysPastDue)) error($"$.templates.{name}", problem);
         }
 
         var staff = BuildStaff(file.Staff, error);
