@@ -13,7 +13,7 @@ namespace Collections.Tests.Reliability;
 public sealed class DatabaseOutage(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Prefix = "OUTAGE";
-    private const int PostgresPort = 55461;
+    private static readonly int PostgresPort = TestPorts.Postgres(0);
     private static readonly int ApiPort = TestPorts.Api(4);
     private static readonly TimeSpan LongestAnswer = TimeSpan.FromSeconds(5);
     private readonly string _work = Directory.CreateTempSubdirectory("collections-outage-").FullName;

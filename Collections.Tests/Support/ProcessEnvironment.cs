@@ -26,4 +26,8 @@ public static class TestPorts
 {
     public static int Api(int offset) =>
         (int.TryParse(Environment.GetEnvironmentVariable("COLLECTIONS_PORT"), out var port) ? port : 5080) + 100 + offset;
+
+    /// <summary>A throwaway PostgreSQL next to this checkout's cluster port, so that runs in other checkouts never share it.</summary>
+    public static int Postgres(int offset) =>
+        (int.TryParse(Environment.GetEnvironmentVariable("COLLECTIONS_PG_PORT"), out var port) ? port : 55432) + 29 + offset;
 }
