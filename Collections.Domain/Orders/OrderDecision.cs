@@ -35,7 +35,7 @@ public static class OrderDecision
             return new OrderAnswer(false, OrderStop.WrittenOff, $"Written off: {writeOff.Reason}", writeOff.WrittenOffAt);
         if (rules.StopWithAgency && account.AgencyReferral is { } referral)
             return new OrderAnswer(false, OrderStop.WithAgency, $"With the collection agency {referral.Agency}.", referral.EscalatedAt);
-        if (rules.StopAfterDaysPastDue is { } days && !account.HasAcceptedArrangement(now) && BeyondLimit(account, days, now) is { } late)
+        if (rules.StopAfterDaysPastDue is { } days && !account.HasAcceptedArrangement() && BeyondLimit(account, days, now) is { } late)
             return late;
         return OrderAnswer.Ship;
     }

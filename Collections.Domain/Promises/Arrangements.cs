@@ -19,12 +19,11 @@ public static class Arrangements
         account.PaymentPlan is { IsOpen: true } plan ? plan : null;
 
     /// <summary>
-    /// Has the debtor an accepted arrangement standing at <paramref name="now"/>: an accepted promise until it is kept,
-    /// broken or superseded, or a payment plan until it is completed or broken. Each of those ends is recorded (the
-    /// escalation breaks a promise or plan once the policy's grace has run out), so the answer changes only with an
-    /// event, which an order service listening to events hears; <paramref name="now"/> is for an arrangement that
-    /// would lapse by date alone. A write-off leaves nothing to arrange.
+    /// Has the debtor an accepted arrangement: an accepted promise until it is kept, broken or superseded, or a payment
+    /// plan until it is completed or broken. Each of those ends is recorded (the escalation breaks a promise or plan
+    /// once the policy's grace has run out), so the answer changes only with an event, which an order service listening
+    /// to events hears; the clock alone never changes it. A write-off leaves nothing to arrange.
     /// </summary>
-    public static bool HasAcceptedArrangement(this DebtorAccount account, DateTimeOffset now) =>
+    public static bool HasAcceptedArrangement(this DebtorAccount account) =>
         !account.IsWrittenOff && (account.AcceptedPromise() is not null || account.OpenPaymentPlan() is not null);
 }

@@ -90,7 +90,7 @@ public class ArrangementsApi(AppFixture fixture) : ApiContext(fixture)
         open.GetProperty("acceptance").GetString().ShouldBe("approved");
         open.GetProperty("approvedBy").GetString().ShouldBe("morgan.hale");
         (await Events()).OfType<PromiseApproved>().ShouldHaveSingleItem().Note.ShouldBe("Board approved the payment run");
-        (await Account()).HasAcceptedArrangement(Clock.Now).ShouldBeTrue();
+        (await Account()).HasAcceptedArrangement().ShouldBeTrue();
     }
 
     [Fact]

@@ -65,11 +65,11 @@ public class OrderCheckRules
     {
         var account = Opened().With(Invoice("INV-1", 600m, Today.AddDays(-20)),
             new PromiseMade("PR-1", new Money(600m, "EUR"), Today.AddDays(5), null, "sam", null, Now));
-        account.HasAcceptedArrangement(Now).ShouldBeTrue();
+        account.HasAcceptedArrangement().ShouldBeTrue();
         account.MayPlaceOrders(Policy, Now).MayPlaceOrders.ShouldBeTrue();
 
         account.With(new PromiseBroken("PR-1", new Money(600m, "EUR"), Now));
-        account.HasAcceptedArrangement(Now).ShouldBeFalse();
+        account.HasAcceptedArrangement().ShouldBeFalse();
         account.MayPlaceOrders(Policy, Now).Rule.ShouldBe(OrderStop.PastDue);
     }
 
